@@ -1,0 +1,52 @@
+package dev.winnow.cli;
+
+import dev.winnow.UserError;
+import dev.winnow.store.Database;
+import dev.winnow.web.WebServer;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code winnow serve}: the web application, until interrupted. */
+@Command(name = "serve", description = "Start the web application (Ctrl-C stops it).")
+public final class ServeCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "${env:WINNOW_PORT:-7070}", paramLabel = "PORT",
+            description = "Port to listen on (default $WINNOW_PORT or 7070; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "${env:WINNOW_HOST:-127.0.0.1}", paramLabel = "HOST",
+            description = "Address to listen on (default 127.0.0.1; 0.0.0.0 for every interface).")
+    String host;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (port < 0 || port > 65535) {
+            throw new UserError("--port must be between 0 and 65535, not " + port);
+        }
+        Database db = Context.open(spec);
+        WebServer server;
+        try {
+            server = new WebServer(db).start(host, port);
+        } catch (RuntimeException e) {
+            db.close();
+            throw new UserError("cannot listen on " + host + ":" + port + ": " + Cli.message(e.getCause() == null ? e : e.getCause()), e);
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            db.close();
+            stopped.countDown();
+        }, "winnow-shutdown"));
+        var out = spec.commandLine().getOut();
+        out.println("Winnow is serving http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + server.port()
+                + "/ on " + db.describe() + " (Ctrl-C stops it)");
+        out.flush();
+        stopped.await();
+        return Cli.OK;
+    }
+}

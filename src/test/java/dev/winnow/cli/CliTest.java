@@ -1,0 +1,98 @@
+package dev.winnow.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.winnow.testing.TestDb;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The command line as users and scripts drive it, on both databases. */
+class CliTest {
+    record Run(int code, String out, String err) {
+        String lastLine() {
+            String[] lines = out.strip().split("\n");
+            return lines[lines.length - 1].strip();
+        }
+    }
+
+    static Run run(String db, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        if (db != null) {
+            all.add("--db");
+            all.add(db);
+        }
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.run(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDb.class)
+    void createListShowAndStatus(TestDb kind) {
+        String db = kind.freshUrl();
+        Run created = run(db, "project", "create", "Early palliative care integration", "--kind", "scoping");
+        assertThat(created.code()).isZero();
+        assertThat(created.lastLine()).isEqualTo("early-palliative-care-integration");
+
+        Run again = run(db, "project", "create", "Early palliative care integration");
+        assertThat(again.lastLine()).isEqualTo("early-palliative-care-integration-2");
+
+        Run list = run(db, "project", "list");
+        assertThat(list.code()).isZero();
+        assertThat(list.out()).contains("early-palliative-care-integration ").contains("scoping")
+                .contains("Early palliative care integration");
+
+        Run status = run(db, "status", "--project", "early-palliative-care-integration", "--json");
+        assertThat(status.code()).isZero();
+        assertThat(status.out()).contains("\"sourceRecords\" : 0").contains("\"title-abstract\" : 0");
+
+        Run show = run(db, "project", "show", "early-palliative-care-integration-2");
+        assertThat(show.out()).contains("study records    0");
+    }
+
+    @Test
+    void unknownProjectIsOneClearLineAndExitOne() {
+        String db = TestDb.SQLITE.freshUrl();
+        run(db, "project", "create", "Alpha");
+        Run r = run(db, "status", "--project", "beta");
+        assertThat(r.code()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(r.err().strip()).isEqualTo("winnow: no project 'beta'; projects here: alpha");
+        assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void debugShowsTheStackTrace() {
+        Run r = run(TestDb.SQLITE.freshUrl(), "status", "--project", "beta", "--debug");
+        assertThat(r.code()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(r.err()).contains("UserError").contains("\tat ");
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertThat(run(null, "frobnicate").code()).isEqualTo(Cli.USAGE);
+        assertThat(run(null, "project", "create").code()).isEqualTo(Cli.USAGE);
+        Run badKind = run(TestDb.SQLITE.freshUrl(), "project", "create", "X", "--kind", "poem");
+        assertThat(badKind.code()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(badKind.err()).contains("unknown review kind 'poem'");
+    }
+
+    @Test
+    void badDatabaseUrlIsAClearError() {
+        Run r = run("jdbc:mysql://localhost/x", "project", "list");
+        assertThat(r.code()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(r.err()).contains("unsupported database URL");
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        Run r = run(null, "--help");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("project").contains("status").contains("serve");
+    }
+}
