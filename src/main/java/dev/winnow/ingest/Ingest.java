@@ -1,0 +1,89 @@
+package dev.winnow.ingest;
+
+import dev.winnow.UserError;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PushbackReader;
+import java.io.Reader;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reading a file of records: decode its text ({@link TextDecoder}), find its format by content
+ * ({@link Formats#detect}) unless one is given, and stream its records to a sink.
+ */
+public final class Ingest {
+    private Ingest() {
+    }
+
+    /** What reading a file found out about it. */
+    public record FileInfo(Format format, Charset charset) {
+    }
+
+    /**
+     * Streams a file's records. {@code forced} skips detection. A file in no known format, an
+     * unreadable file or a broken one is a {@link UserError} naming the file.
+     */
+    public static FileInfo read(Path file, Format forced, RecordSink sink) {
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        if (!Files.isRegularFile(file)) {
+            throw new UserError(file + ": no such file");
+        }
+        try (TextDecoder.Decoded decoded = TextDecoder.open(file)) {
+            PushbackReader in = new PushbackReader(new BufferedReader(decoded.reader(), 1 << 16), Sniffing.HEAD_CHARS);
+            char[] buf = new char[Sniffing.HEAD_CHARS];
+            int n = 0;
+            while (n < buf.length) {
+                int r = in.read(buf, n, buf.length - n);
+                if (r < 0) {
+                    break;
+                }
+                n += r;
+            }
+            String head = new String(buf, 0, n);
+            in.unread(buf, 0, n);
+            RecordReader reader = forced != null
+                    ? Formats.reader(forced).orElseThrow(() -> new UserError("Winnow cannot read " + forced.id() + " files"))
+                    : Formats.detect(head).orElseThrow(() -> notBibliographic(name, head));
+            reader.read(in, name, sink);
+            return new FileInfo(reader.format(), decoded.charset());
+        } catch (NoSuchFileException e) {
+            throw new UserError(file + ": no such file");
+        } catch (IOException e) {
+            throw new UserError(name + ": cannot read the file: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a whole file into memory (for small files, tests and conversion). */
+    public static List<ParsedRecord> readAll(Path file, Format forced) {
+        List<ParsedRecord> out = new ArrayList<>();
+        read(file, forced, out::add);
+        return out;
+    }
+
+    /** Reads records from text already in memory (tests, web uploads of pasted text). */
+    public static List<ParsedRecord> readAll(Reader text, String name, Format format) throws IOException {
+        List<ParsedRecord> out = new ArrayList<>();
+        RecordReader reader = Formats.reader(format)
+                .orElseThrow(() -> new UserError("Winnow cannot read " + format.id() + " files"));
+        reader.read(text, name, out::add);
+        return out;
+    }
+
+    static UserError notBibliographic(String name, String head) {
+        if (head.isBlank()) {
+            return new ParseException(name, 0, "the file is empty");
+        }
+        String first = head.strip().lines().findFirst().orElse("");
+        if (first.length() > 60) {
+            first = first.substring(0, 60) + "…";
+        }
+        return new ParseException(name, 1, "not a bibliographic file Winnow knows (expected RIS, MEDLINE/PubMed text or "
+                + "XML, Ovid, Web of Science, EndNote XML, BibTeX, CSV/TSV or CSL-JSON); it starts with '"
+                + first.replaceAll("\\p{Cntrl}", "?") + "'");
+    }
+}
