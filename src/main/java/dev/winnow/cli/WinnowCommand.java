@@ -14,6 +14,9 @@ import picocli.CommandLine;
                 ProjectCommand.class,
                 StatusCommand.class,
                 ServeCommand.class,
+                BackupCommand.class,
+                RestoreCommand.class,
+                AuditCommand.class,
         })
 public final class WinnowCommand {
 
