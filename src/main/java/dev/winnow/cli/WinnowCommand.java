@@ -17,6 +17,7 @@ import picocli.CommandLine;
                 BackupCommand.class,
                 RestoreCommand.class,
                 AuditCommand.class,
+                ChartCommand.class,
         })
 public final class WinnowCommand {
 
