@@ -10,6 +10,7 @@ import java.util.Optional;
 public final class Formats {
     /** Registered readers. Each format's package adds its reader here (one line each). */
     private static final List<RecordReader> READERS = List.of(
+            new dev.winnow.ingest.bibtex.BibtexReader()
     );
 
     private Formats() {
