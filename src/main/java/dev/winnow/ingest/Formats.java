@@ -10,6 +10,8 @@ import java.util.Optional;
 public final class Formats {
     /** Registered readers. Each format's package adds its reader here (one line each). */
     private static final List<RecordReader> READERS = List.of(
+            new dev.winnow.ingest.pubmedxml.PubmedXmlReader(),
+            new dev.winnow.ingest.endnotexml.EndnoteXmlReader(),
             new dev.winnow.ingest.bibtex.BibtexReader()
     );
 
