@@ -145,6 +145,10 @@ final class BibtexParser {
                         + start + ", found '" + printable(c) + "'");
             }
             skipSpace();
+            while (peek() >= 0 && isNameChar(peek())) {
+                name = name + " " + identifier().toLowerCase(Locale.ROOT); // Scopus writes "funding_text 1 = {…}"
+                skipSpace();
+            }
             if (peek() != '=') {
                 throw new ParseException(fileName, line, "expected '=' after the field name '" + name + "', found '"
                         + printable(peek()) + "'");
@@ -290,7 +294,7 @@ final class BibtexParser {
     private void skipSpace() throws IOException {
         while (true) {
             int c = peek();
-            if (c < 0 || !Character.isWhitespace(c)) {
+            if (c < 0 || !Character.isWhitespace(c) && !Character.isSpaceChar(c)) { // no-break spaces too (Scopus)
                 return;
             }
             read();

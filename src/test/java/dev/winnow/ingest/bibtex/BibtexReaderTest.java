@@ -175,6 +175,16 @@ class BibtexReaderTest {
         assertThat(Ingest.readAll(q, null).get(0).record().authors().get(0).family()).isEqualTo("Last");
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"asysd/tests/testthat/zotero_export.bib,1000",
+            "synthesisr/tests/testthat/testdata/Scopus_bib_example.bib,3", "rbibutils/inst/bib/xampl_modified.bib,36",
+            "rbibutils/inst/bib/biblatex-examples_sans_key_aksin.bib,89"})
+    void realExportsHaveTheirRecordCounts(String path, int count) {
+        List<ParsedRecord> rs = Ingest.readAll(SharedData.require(path), null);
+        assertThat(rs).hasSize(count);
+        assertThat(rs).filteredOn(r -> r.record().title() != null).hasSizeGreaterThanOrEqualTo(count - 2);
+    }
+
     @Test
     void everyBibFileInTheSharedDataParsesOrFailsCleanly() throws IOException {
         Path root = SharedData.require("rbibutils/inst/bib");
