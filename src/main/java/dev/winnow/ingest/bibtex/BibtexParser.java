@@ -176,10 +176,10 @@ final class BibtexParser {
             int c = peek();
             if (c == '{') {
                 read();
-                value.append(balanced('}', start, type));
+                value.append(delimited('}', start, type));
             } else if (c == '"') {
                 read();
-                value.append(quoted(start, type));
+                value.append(delimited('"', start, type));
             } else if (c >= 0 && Character.isDigit(c)) {
                 value.append(identifier());
             } else if (c >= 0 && isNameChar(c)) {
@@ -198,54 +198,25 @@ final class BibtexParser {
         }
     }
 
-    /** Text up to the brace closing an opened one, inner braces kept. */
-    private String balanced(char close, long start, String type) throws IOException {
+    /** Text up to {@code end} at brace depth 0 (escaped characters never end it), inner braces kept. */
+    private String delimited(char end, long start, String type) throws IOException {
         StringBuilder sb = new StringBuilder();
         int depth = 0;
         while (true) {
             int c = read();
             if (c < 0) {
-                throw unclosed(start, type, '}');
+                throw unclosed(start, type, end);
             }
             if (c == '\\') {
                 sb.append('\\');
                 int d = read();
                 if (d < 0) {
-                    throw unclosed(start, type, '}');
+                    throw unclosed(start, type, end);
                 }
                 sb.append((char) d);
                 continue;
             }
-            if (c == '{') {
-                depth++;
-            } else if (c == close && depth == 0) {
-                return sb.toString();
-            } else if (c == '}') {
-                depth--;
-            }
-            sb.append((char) c);
-        }
-    }
-
-    /** Text up to a '"' outside braces. */
-    private String quoted(long start, String type) throws IOException {
-        StringBuilder sb = new StringBuilder();
-        int depth = 0;
-        while (true) {
-            int c = read();
-            if (c < 0) {
-                throw unclosed(start, type, '"');
-            }
-            if (c == '\\') {
-                sb.append('\\');
-                int d = read();
-                if (d < 0) {
-                    throw unclosed(start, type, '"');
-                }
-                sb.append((char) d);
-                continue;
-            }
-            if (c == '"' && depth == 0) {
+            if (c == end && depth == 0) {
                 return sb.toString();
             }
             if (c == '{') {

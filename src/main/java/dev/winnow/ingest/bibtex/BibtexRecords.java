@@ -161,18 +161,7 @@ final class BibtexRecords {
 
     private static List<String> splitOutsideBraces(String s) {
         List<String> parts = new ArrayList<>();
-        StringBuilder masked = new StringBuilder(s.length());
-        int depth = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '{') {
-                depth++;
-            } else if (c == '}') {
-                depth--;
-            }
-            masked.append(depth > 0 ? '\u0000' : c);
-        }
-        Matcher m = AND.matcher(masked);
+        Matcher m = AND.matcher(insideBraces(s, c -> '\u0000'));
         int from = 0;
         while (m.find()) {
             parts.add(s.substring(from, m.start()));
@@ -182,7 +171,13 @@ final class BibtexRecords {
         return parts;
     }
 
+    /** Spaces and commas inside braces hidden from name parsing (restored by {@link #restore}). */
     private static String protectBracedSpaces(String s) {
+        return insideBraces(s, c -> c == ' ' ? '\u0001' : c == ',' ? '\u0002' : c);
+    }
+
+    /** The text with every character inside braces (at any depth) replaced by {@code f}'s answer. */
+    private static String insideBraces(String s, java.util.function.IntUnaryOperator f) {
         StringBuilder sb = new StringBuilder(s.length());
         int depth = 0;
         for (int i = 0; i < s.length(); i++) {
@@ -192,7 +187,7 @@ final class BibtexRecords {
             } else if (c == '}') {
                 depth--;
             }
-            sb.append(depth > 0 && (c == ' ' || c == ',') ? (c == ' ' ? '\u0001' : '\u0002') : c);
+            sb.append(depth > 0 ? (char) f.applyAsInt(c) : c);
         }
         return sb.toString();
     }
