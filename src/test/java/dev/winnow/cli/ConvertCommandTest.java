@@ -49,7 +49,9 @@ class ConvertCommandTest {
         Path xlsx = dir.resolve("out.xlsx");
         assertThat(CliTest.run(null, "convert", in.toString(), "--to", "xlsx", "-o", xlsx.toString()).code()).isZero();
         assertThat(Files.readAllBytes(xlsx)).startsWith((byte) 'P', (byte) 'K');
-        assertThat(Files.list(dir)).noneMatch(p -> p.getFileName().toString().endsWith(".tmp"));
+        try (var files = Files.list(dir)) {
+            assertThat(files).noneMatch(p -> p.getFileName().toString().endsWith(".tmp"));
+        }
     }
 
     @Test
