@@ -18,6 +18,8 @@ import picocli.CommandLine;
                 RestoreCommand.class,
                 AuditCommand.class,
                 ChartCommand.class,
+                ConvertCommand.class,
+                BenchCommand.class,
         })
 public final class WinnowCommand {
 
