@@ -9,8 +9,8 @@ import java.util.Locale;
 
 /**
  * RIS tags → {@link Record}. The table is in docs/ingest.md. Where dialects disagree the rule is:
- * the first title tag (TI, T1, CT) is the title; the container is JF, else T2 (JOUR and CHAP),
- * else JO, else BT; JA/J2/J1 (and JO when a full name exists) are the abbreviation; the year comes
+ * the first title tag (TI, T1, CT) is the title; the container is JF, else T2,
+ * else JO, else BT; JA/J2/J1/J9/JI (and JO when a full name exists) are the abbreviation; the year comes
  * from PY, else Y1, else DA; AB is the abstract and N2 stands in when there is no AB; SN holds
  * ISSNs or ISBNs, told apart by their digits; AN is an accession number of the database in DB (or
  * DP), and a PubMed/MEDLINE one is also the PMID. Every tag with no slot goes to
@@ -71,7 +71,7 @@ final class RisMapping {
                 case "T2" -> t2 = first(t2, v, b, tag);
                 case "JO" -> jo = first(jo, v, b, tag);
                 case "BT" -> bt = first(bt, v, b, tag);
-                case "JA", "J2", "J1" -> abbreviation = first(abbreviation, v, b, tag);
+                case "JA", "J2", "J1", "J9", "JI" -> abbreviation = first(abbreviation, v, b, tag);
                 case "PY" -> py = first(py, v, b, tag);
                 case "Y1" -> y1 = first(y1, v, b, tag);
                 case "DA" -> da = first(da, v, b, tag);

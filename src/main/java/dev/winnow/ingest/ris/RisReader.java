@@ -15,7 +15,7 @@ import java.util.List;
  * RIS in the dialects the review databases write (Ovid, EBSCOhost, Embase.com, ProQuest, Web of
  * Science, Scopus, EndNote, Zotero): a record starts at {@code TY  - } and ends at {@code ER  - }
  * (or at the end of the file, or at a {@code TY} after a blank line when the {@code ER} is missing).
- * Tags are two characters, then one to three spaces, a hyphen and the value; lines that are not
+ * Tags are two characters, then one to four spaces or tabs, a hyphen and the value; lines that are not
  * tags continue the previous field. Text outside records (Ovid's "1." numbering, "Link to the Ovid
  * Full Text" lines, export headers) is ignored. {@link RisMapping} turns the fields into a record.
  */
@@ -128,7 +128,7 @@ public final class RisReader implements RecordReader {
     }
 
     /**
-     * True for a tag line: a capital letter, a capital letter or digit, one to three spaces (or
+     * True for a tag line: a capital letter, a capital letter or digit, one to four spaces or tabs (or
      * none when the line ends there, as a bare {@code ER} does), a hyphen, then the end of the line
      * or a space.
      */
@@ -146,7 +146,7 @@ public final class RisReader implements RecordReader {
             return a == 'E' && b == 'R';
         }
         int i = 2;
-        while (i < n && line.charAt(i) == ' ' && i < 6) {
+        while (i < n && (line.charAt(i) == ' ' || line.charAt(i) == '\t') && i < 6) {
             i++;
         }
         if (i == n) {
