@@ -19,7 +19,8 @@ public final class Formats {
             new WosReader(),        // "FN …" / "PT J" … "ER"
             new MedlineReader(),    // "PMID- " / four-letter tags
             new OvidReader(),       // "<1>" then labelled fields
-            new RisReader()         // "TY  - " (most lenient of the tagged formats: last)
+            new RisReader(),        // "TY  - " (most lenient of the tagged formats: last of them)
+            new dev.winnow.ingest.bibtex.BibtexReader()
     );
 
     private Formats() {
