@@ -109,7 +109,7 @@ final class MedlineMapping {
             }
         }
         b.title(title);
-        b.abstractText(abstractText);
+        b.abstractText(withoutCopyright(abstractText, b));
         if (jt != null || ta != null) {
             b.journal(jt != null ? jt : ta);
             b.journalAbbreviation(ta);
@@ -123,6 +123,39 @@ final class MedlineMapping {
         b.type(type);
         b.database("PubMed");
         return b.build();
+    }
+
+    /**
+     * PubMed appends the publisher's copyright notice to the abstract ("… were found. Copyright ©
+     * 2020 Elsevier Ltd. All rights reserved."); it is no part of what a reviewer screens, so it is
+     * moved to extra under "copyright". Only a notice in the last 200 characters counts, and only one
+     * that starts a sentence or is dated ("Copyright 2015 …", "Copyright © …").
+     */
+    static String withoutCopyright(String abstractText, Record.Builder b) {
+        if (abstractText == null) {
+            return null;
+        }
+        int from = Math.max(0, abstractText.length() - 200);
+        int at = -1;
+        for (String mark : new String[] {" Copyright ", " Copyright©", " ©", " (c) ", " (C) "}) {
+            int i = abstractText.indexOf(mark, from);
+            if (i > 0 && (at < 0 || i < at)) {
+                at = i;
+            }
+        }
+        if (at <= 0) {
+            return abstractText;
+        }
+        char before = abstractText.charAt(at - 1);
+        boolean sentence = before == '.' || before == '?' || before == '!' || before == ')';
+        String notice = abstractText.substring(at + 1);
+        boolean dated = notice.length() > 10 && notice.startsWith("Copyright ")
+                && (Character.isDigit(notice.charAt(10)) || notice.charAt(10) == '©' || notice.charAt(10) == '(');
+        if (!sentence && !dated) {
+            return abstractText; // "copyright" inside a sentence, not a notice
+        }
+        b.extra("copyright", notice);
+        return abstractText.substring(0, at);
     }
 
     /** An AU completes the FAU just before it; otherwise it is an author of its own. */

@@ -11,7 +11,8 @@ import java.util.Locale;
  * RIS tags → {@link Record}. The table is in docs/ingest.md. Where dialects disagree the rule is:
  * the first title tag (TI, T1, CT) is the title; the container is JF, else T2,
  * else JO, else BT; JA/J2/J1/J9/JI (and JO when a full name exists) are the abbreviation; the year comes
- * from PY, else Y1, else DA; AB is the abstract and N2 stands in when there is no AB; SN holds
+ * from PY, else Y1, else DA; the abstract is AB and N2 (exports use either; when both are given and
+ * differ, both texts are kept, in file order, so a reviewer loses nothing); SN holds
  * ISSNs or ISBNs, told apart by their digits; AN is an accession number of the database in DB (or
  * DP), and a PubMed/MEDLINE one is also the PMID. Every tag with no slot goes to
  * {@link Record#extra()} under its own name, so nothing is lost.
@@ -34,7 +35,6 @@ final class RisMapping {
         String sp = null;
         String ep = null;
         String abstractText = null;
-        String n2 = null;
         String db = null;
         String dp = null;
         String m3 = null;
@@ -88,8 +88,7 @@ final class RisMapping {
                         b.extra(tag, v);
                     }
                 }
-                case "AB" -> abstractText = abstractText == null ? v : abstractText + " " + v;
-                case "N2" -> n2 = n2 == null ? v : n2 + " " + v;
+                case "AB", "N2" -> abstractText = joinDistinct(abstractText, v);
                 case "N1" -> b.note(f.joined());
                 case "KW" -> {
                     b.keyword(v);
@@ -154,14 +153,7 @@ final class RisMapping {
             ep = null;
         }
         b.pages(FieldValues.pages(sp, ep));
-        if (abstractText != null) {
-            b.abstractText(abstractText);
-            if (n2 != null && !n2.equals(abstractText)) {
-                b.extra("N2", n2);
-            }
-        } else {
-            b.abstractText(n2);
-        }
+        b.abstractText(abstractText);
         String database = db != null ? db : dp;
         b.database(database);
         if (db != null && dp != null) {
@@ -269,6 +261,13 @@ final class RisMapping {
             }
         }
         return true;
+    }
+
+    private static String joinDistinct(String current, String v) {
+        if (current == null) {
+            return v;
+        }
+        return current.equals(v) || current.contains(v) ? current : current + "\n" + v;
     }
 
     /** Keeps the first value of a single-valued tag; later different ones go to extra. */

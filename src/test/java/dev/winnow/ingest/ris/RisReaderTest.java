@@ -414,11 +414,10 @@ class RisReaderTest {
     }
 
     @Test
-    void abstractN2StandsInAndBothAreKept() throws IOException {
+    void abstractFromAbOrN2AndBothKeptWhenTheyDiffer() throws IOException {
         assertThat(one("TY  - JOUR\nN2  - from N2\nER  -\n").abstractText()).isEqualTo("from N2");
-        Record both = one("TY  - JOUR\nN2  - from N2\nAB  - from AB\nER  -\n");
-        assertThat(both.abstractText()).isEqualTo("from AB");
-        assertThat(both.extra().get("N2")).containsExactly("from N2");
+        assertThat(one("TY  - JOUR\nN2  - same\nAB  - same\nER  -\n").abstractText()).isEqualTo("same");
+        assertThat(one("TY  - JOUR\nN2  - from N2\nAB  - from AB\nER  -\n").abstractText()).isEqualTo("from N2\nfrom AB");
     }
 
     @Test
