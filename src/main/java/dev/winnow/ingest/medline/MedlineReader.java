@@ -6,6 +6,7 @@ import dev.winnow.ingest.ParsedRecord;
 import dev.winnow.ingest.RecordReader;
 import dev.winnow.ingest.RecordSink;
 import dev.winnow.ingest.tagged.LineInput;
+import dev.winnow.ingest.tagged.RawText;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
@@ -65,7 +66,7 @@ public final class MedlineReader implements RecordReader {
     public void read(Reader reader, String fileName, RecordSink sink) throws IOException {
         LineInput in = new LineInput(reader);
         List<MedlineField> fields = new ArrayList<>();
-        StringBuilder raw = new StringBuilder(4096);
+        RawText raw = new RawText();
         boolean blankBefore = false;
         long startLine = 0;
         int position = 0;
@@ -88,13 +89,13 @@ public final class MedlineReader implements RecordReader {
                     startLine = in.number();
                 }
                 fields.add(new MedlineField(tag, line.substring(dash + 1).strip()));
-                raw.append(line).append('\n');
+                raw.line(line);
             } else if (!fields.isEmpty()) {
                 if (blankBefore) {
-                    raw.append('\n');
+                    raw.blank();
                 }
                 fields.getLast().continueWith(line.strip());
-                raw.append(line).append('\n');
+                raw.line(line);
             }
             blankBefore = false;
         }
@@ -116,15 +117,10 @@ public final class MedlineReader implements RecordReader {
         return false;
     }
 
-    private static void emit(List<MedlineField> fields, StringBuilder raw, int position, long startLine,
+    private static void emit(List<MedlineField> fields, RawText raw, int position, long startLine,
             RecordSink sink) {
-        int end = raw.length();
-        while (end > 0 && raw.charAt(end - 1) == '\n') {
-            end--;
-        }
-        sink.accept(new ParsedRecord(MedlineMapping.toRecord(fields), position, startLine, raw.substring(0, end)));
+        sink.accept(new ParsedRecord(MedlineMapping.toRecord(fields), position, startLine, raw.take()));
         fields.clear();
-        raw.setLength(0);
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.winnow.ingest.ParsedRecord;
 import dev.winnow.ingest.RecordReader;
 import dev.winnow.ingest.RecordSink;
 import dev.winnow.ingest.tagged.LineInput;
+import dev.winnow.ingest.tagged.RawText;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ public final class OvidReader implements RecordReader {
     public void read(Reader reader, String fileName, RecordSink sink) throws IOException {
         LineInput in = new LineInput(reader);
         List<OvidField> fields = new ArrayList<>();
-        StringBuilder raw = new StringBuilder(4096);
+        RawText raw = new RawText();
         String database = null;
         boolean open = false;
         long startLine = 0;
@@ -61,7 +62,7 @@ public final class OvidReader implements RecordReader {
                 }
                 open = true;
                 startLine = in.number();
-                raw.append(line).append('\n');
+                raw.line(line);
                 continue;
             }
             if (!open) {
@@ -70,7 +71,7 @@ public final class OvidReader implements RecordReader {
                 }
                 continue;
             }
-            raw.append(line).append('\n');
+            raw.line(line);
             if (LineInput.isBlank(line)) {
                 continue;
             }
@@ -94,15 +95,10 @@ public final class OvidReader implements RecordReader {
         }
     }
 
-    private static int emit(List<OvidField> fields, StringBuilder raw, int position, long startLine, String database,
+    private static int emit(List<OvidField> fields, RawText raw, int position, long startLine, String database,
             RecordSink sink) {
-        int end = raw.length();
-        while (end > 0 && (raw.charAt(end - 1) == '\n' || raw.charAt(end - 1) == ' ')) {
-            end--;
-        }
-        sink.accept(new ParsedRecord(OvidMapping.toRecord(fields, database), position, startLine, raw.substring(0, end)));
+        sink.accept(new ParsedRecord(OvidMapping.toRecord(fields, database), position, startLine, raw.take()));
         fields.clear();
-        raw.setLength(0);
         return position;
     }
 

@@ -6,6 +6,7 @@ import dev.winnow.ingest.ParsedRecord;
 import dev.winnow.ingest.RecordReader;
 import dev.winnow.ingest.RecordSink;
 import dev.winnow.ingest.tagged.LineInput;
+import dev.winnow.ingest.tagged.RawText;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ public final class RisReader implements RecordReader {
     public void read(Reader reader, String fileName, RecordSink sink) throws IOException {
         LineInput in = new LineInput(reader);
         List<RisField> fields = new ArrayList<>();
-        StringBuilder raw = new StringBuilder(4096);
+        RawText raw = new RawText();
         boolean open = false;
         boolean blankBefore = true;
         long startLine = 0;
@@ -61,7 +62,7 @@ public final class RisReader implements RecordReader {
             if (blank) {
                 blankBefore = true;
                 if (open) {
-                    raw.append('\n');
+                    raw.blank();
                 }
                 continue;
             }
@@ -70,7 +71,7 @@ public final class RisReader implements RecordReader {
                 char b = line.charAt(1);
                 if (a == 'E' && b == 'R') {
                     if (open) {
-                        raw.append(line).append('\n');
+                        raw.line(line);
                         position = emit(fields, raw, ++position, startLine, fileName, sink);
                         open = false;
                     }
@@ -85,11 +86,11 @@ public final class RisReader implements RecordReader {
                     startLine = in.number();
                 }
                 if (open) {
-                    raw.append(line).append('\n');
+                    raw.line(line);
                     fields.add(new RisField(a, b, value(line), in.number()));
                 }
             } else if (open) {
-                raw.append(line).append('\n');
+                raw.line(line);
                 if (!fields.isEmpty()) {
                     fields.getLast().continueWith(line.strip());
                 }
@@ -114,16 +115,11 @@ public final class RisReader implements RecordReader {
         return false;
     }
 
-    private static int emit(List<RisField> fields, StringBuilder raw, int position, long startLine,
+    private static int emit(List<RisField> fields, RawText raw, int position, long startLine,
             String fileName, RecordSink sink) {
-        int end = raw.length();
-        while (end > 0 && raw.charAt(end - 1) == '\n') {
-            end--;
-        }
-        String text = raw.substring(0, end);
+        String text = raw.take();
         sink.accept(new ParsedRecord(RisMapping.toRecord(fields), position, startLine, text));
         fields.clear();
-        raw.setLength(0);
         return position;
     }
 

@@ -6,6 +6,7 @@ import dev.winnow.ingest.ParsedRecord;
 import dev.winnow.ingest.RecordReader;
 import dev.winnow.ingest.RecordSink;
 import dev.winnow.ingest.tagged.LineInput;
+import dev.winnow.ingest.tagged.RawText;
 import java.io.IOException;
 import java.io.Reader;
 
@@ -56,7 +57,7 @@ public final class WosReader implements RecordReader {
     public void read(Reader reader, String fileName, RecordSink sink) throws IOException {
         LineInput in = new LineInput(reader);
         WosFields fields = new WosFields();
-        StringBuilder raw = new StringBuilder(4096);
+        RawText raw = new RawText();
         long startLine = 0;
         int position = 0;
         boolean open = false;
@@ -73,14 +74,14 @@ public final class WosReader implements RecordReader {
                             "expected a field tag such as 'PT J' to start a record, found the indented line " + LineInput.quote(line));
                 }
                 fields.continueWith(line.strip());
-                raw.append(line).append('\n');
+                raw.line(line);
                 continue;
             }
             if (!isTag(line)) {
                 if (open) {
                     // a stray line inside a record continues the field above
                     fields.continueWith(line.strip());
-                    raw.append(line).append('\n');
+                    raw.line(line);
                     continue;
                 }
                 throw new ParseException(fileName, in.number(),
@@ -93,7 +94,7 @@ public final class WosReader implements RecordReader {
             switch (tag) {
                 case "ER" -> {
                     if (open) {
-                        raw.append(line).append('\n');
+                        raw.line(line);
                         position = emit(fields, raw, position + 1, startLine, sink);
                         open = false;
                     }
@@ -108,7 +109,7 @@ public final class WosReader implements RecordReader {
                 case "FN", "VR" -> {
                     if (open) {
                         fields.add(tag, value(line));
-                        raw.append(line).append('\n');
+                        raw.line(line);
                     }
                 }
                 default -> {
@@ -117,7 +118,7 @@ public final class WosReader implements RecordReader {
                         startLine = in.number();
                     }
                     fields.add(tag, value(line));
-                    raw.append(line).append('\n');
+                    raw.line(line);
                 }
             }
         }
@@ -130,14 +131,9 @@ public final class WosReader implements RecordReader {
         }
     }
 
-    private static int emit(WosFields fields, StringBuilder raw, int position, long startLine, RecordSink sink) {
-        int end = raw.length();
-        while (end > 0 && raw.charAt(end - 1) == '\n') {
-            end--;
-        }
-        sink.accept(new ParsedRecord(WosMapping.toRecord(fields.byTag()), position, startLine, raw.substring(0, end)));
+    private static int emit(WosFields fields, RawText raw, int position, long startLine, RecordSink sink) {
+        sink.accept(new ParsedRecord(WosMapping.toRecord(fields.byTag()), position, startLine, raw.take()));
         fields.clear();
-        raw.setLength(0);
         return position;
     }
 
