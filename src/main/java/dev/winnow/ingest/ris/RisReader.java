@@ -129,15 +129,12 @@ public final class RisReader implements RecordReader {
      * or a space.
      */
     static boolean isTag(String line) {
-        int n = line.length();
-        if (n < 2) {
+        if (!LineInput.startsWithTwoCharacterTag(line)) {
             return false;
         }
+        int n = line.length();
         char a = line.charAt(0);
         char b = line.charAt(1);
-        if (a < 'A' || a > 'Z' || !(b >= 'A' && b <= 'Z' || b >= '0' && b <= '9')) {
-            return false;
-        }
         if (n == 2) {
             return a == 'E' && b == 'R';
         }

@@ -45,6 +45,16 @@ public final class LineInput {
         return true;
     }
 
+    /** True when the line starts with a two-character tag: a capital, then a capital or a digit. */
+    public static boolean startsWithTwoCharacterTag(String line) {
+        if (line.length() < 2) {
+            return false;
+        }
+        char a = line.charAt(0);
+        char b = line.charAt(1);
+        return a >= 'A' && a <= 'Z' && (b >= 'A' && b <= 'Z' || b >= '0' && b <= '9');
+    }
+
     /** A line shortened and freed of control characters, fit to quote in a message. */
     public static String quote(String line) {
         StringBuilder sb = new StringBuilder();

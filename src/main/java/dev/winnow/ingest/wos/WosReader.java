@@ -139,14 +139,7 @@ public final class WosReader implements RecordReader {
 
     /** Two capitals (or a capital and a digit), then the end of the line or a space. */
     static boolean isTag(String line) {
-        int n = line.length();
-        if (n < 2) {
-            return false;
-        }
-        char a = line.charAt(0);
-        char b = line.charAt(1);
-        boolean chars = a >= 'A' && a <= 'Z' && (b >= 'A' && b <= 'Z' || b >= '0' && b <= '9');
-        return chars && (n == 2 || line.charAt(2) == ' ');
+        return LineInput.startsWithTwoCharacterTag(line) && (line.length() == 2 || line.charAt(2) == ' ');
     }
 
     private static String value(String line) {
