@@ -1,5 +1,10 @@
 package dev.winnow.ingest;
 
+import dev.winnow.ingest.medline.MedlineReader;
+import dev.winnow.ingest.ovid.OvidReader;
+import dev.winnow.ingest.ris.RisReader;
+import dev.winnow.ingest.wos.WosReader;
+import dev.winnow.ingest.wos.WosTabReader;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +21,11 @@ public final class Formats {
             new dev.winnow.ingest.pubmedxml.PubmedXmlReader(),
             new dev.winnow.ingest.endnotexml.EndnoteXmlReader(),
             new dev.winnow.ingest.csljson.CslJsonReader(),
+            new WosTabReader(),     // header row "PT<tab>AU<tab>…"
+            new WosReader(),        // "FN …" / "PT J" … "ER"
+            new MedlineReader(),    // "PMID- " / four-letter tags
+            new OvidReader(),       // "<1>" then labelled fields
+            new RisReader(),        // "TY  - " (most lenient of the tagged formats: last of them)
             new dev.winnow.ingest.bibtex.BibtexReader()
     );
 
