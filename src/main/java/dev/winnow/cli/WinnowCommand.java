@@ -14,6 +14,12 @@ import picocli.CommandLine;
                 ProjectCommand.class,
                 StatusCommand.class,
                 ServeCommand.class,
+                ProtocolCommand.class,
+                ScreenCommand.class,
+                ConflictsCommand.class,
+                AgreementCommand.class,
+                DecisionsCommand.class,
+                FulltextCommand.class,
         })
 public final class WinnowCommand {
 
