@@ -12,10 +12,17 @@ import dev.winnow.UserError;
 import dev.winnow.ingest.ParseException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * The file form of a protocol, {@code protocol.yaml}: reading (with errors naming the line) and
@@ -41,7 +48,8 @@ public final class ProtocolYaml {
         try {
             p = YAML.readValue(text, Protocol.class);
         } catch (JsonMappingException e) {
-            throw new ParseException(fileName, line(e.getLocation()), describe(e), e);
+            long at = lineOf(text, e.getPath());
+            throw new ParseException(fileName, at > 0 ? at : line(e.getLocation()), describe(e), e);
         } catch (JsonProcessingException e) {
             throw new ParseException(fileName, line(e.getLocation()), "not valid YAML: " + e.getOriginalMessage(), e);
         }
@@ -81,6 +89,40 @@ public final class ProtocolYaml {
 
     private static long line(JsonLocation loc) {
         return loc == null ? 0 : Math.max(0, loc.getLineNr());
+    }
+
+    /**
+     * The line of the key a mapping error's path points at. Jackson reads records through a buffer,
+     * so its own location is the end of the enclosing object; SnakeYAML's node tree knows the key's line.
+     */
+    private static long lineOf(String text, List<JsonMappingException.Reference> path) {
+        try {
+            Node node = new Yaml().compose(new StringReader(text));
+            long line = 0;
+            for (JsonMappingException.Reference ref : path) {
+                if (node instanceof MappingNode map && ref.getFieldName() != null) {
+                    Node next = null;
+                    for (NodeTuple t : map.getValue()) {
+                        if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(ref.getFieldName())) {
+                            line = k.getStartMark().getLine() + 1L;
+                            next = t.getValueNode();
+                        }
+                    }
+                    node = next;
+                } else if (node instanceof SequenceNode seq && ref.getIndex() >= 0 && ref.getIndex() < seq.getValue().size()) {
+                    node = seq.getValue().get(ref.getIndex());
+                    line = node.getStartMark().getLine() + 1L;
+                } else {
+                    break;
+                }
+                if (node == null) {
+                    break;
+                }
+            }
+            return line;
+        } catch (RuntimeException e) {
+            return 0;
+        }
     }
 
     private static String describe(JsonMappingException e) {

@@ -28,7 +28,7 @@ public final class AssignmentStore {
         return h.createQuery("select id, stage_id, study_id, user_id, slot, assigned_at from assignment "
                         + "where stage_id = :s order by id")
                 .bind("s", stageId).map((rs, ctx) -> new AssignmentRow(rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                        rs.getLong(4), (Integer) rs.getObject(5, Integer.class), rs.getString(6))).list();
+                        rs.getLong(4), Columns.intOrNull(rs, 5), rs.getString(6))).list();
     }
 
     public static List<AssignmentRow> forUser(Handle h, long stageId, long userId) {

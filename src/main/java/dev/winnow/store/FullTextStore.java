@@ -63,7 +63,7 @@ public final class FullTextStore {
 
     private static FullTextRow row(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new FullTextRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), (Long) rs.getObject(8, Long.class),
-                (Integer) rs.getObject(9, Integer.class), rs.getString(10));
+                rs.getString(6), rs.getString(7), Columns.longOrNull(rs, 8),
+                Columns.intOrNull(rs, 9), rs.getString(10));
     }
 }

@@ -35,6 +35,6 @@ public final class PilotStore {
         return h.createQuery("select " + COLUMNS + " from pilot_round where stage_id = :s order by number")
                 .bind("s", stageId).map((rs, ctx) -> new PilotRow(rs.getLong(1), rs.getLong(2), rs.getInt(3),
                         Json.read(rs.getString(4), new TypeReference<List<Long>>() { }), rs.getDouble(5),
-                        (Integer) rs.getObject(6, Integer.class), rs.getString(7), rs.getString(8))).list();
+                        Columns.intOrNull(rs, 6), rs.getString(7), rs.getString(8))).list();
     }
 }

@@ -45,6 +45,6 @@ public final class ProtocolStore {
 
     private static ProtocolRow row(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new ProtocolRow(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getString(5),
-                (Long) rs.getObject(6, Long.class));
+                Columns.longOrNull(rs, 6));
     }
 }

@@ -31,7 +31,7 @@ public final class ResolutionStore {
                 .bind("s", stageId).map((rs, ctx) -> {
                     String reasons = rs.getString(7);
                     return new Resolution(rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                            (Long) rs.getObject(4, Long.class), Verdict.parse(rs.getString(5)), rs.getString(6),
+                            Columns.longOrNull(rs, 4), Verdict.parse(rs.getString(5)), rs.getString(6),
                             reasons == null ? List.of() : Json.read(reasons, new TypeReference<List<String>>() { }),
                             rs.getString(8), rs.getString(9));
                 }).list();
