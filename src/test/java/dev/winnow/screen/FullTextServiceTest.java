@@ -22,11 +22,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Full texts and PRISMA's screening counts, on both databases. */
-class FullTextServiceTest {
+public class FullTextServiceTest {
     private static final StageName TA = StageName.TITLE_ABSTRACT;
     private static final StageName FT = StageName.FULL_TEXT;
 
-    static byte[] pdf(String... pages) throws IOException {
+    public static byte[] pdf(String... pages) throws IOException {
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             for (String text : pages) {
                 PDPage page = new PDPage();
