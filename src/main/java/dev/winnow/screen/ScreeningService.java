@@ -138,8 +138,12 @@ public final class ScreeningService {
             Set<Long> decidedByMe = new HashSet<>();
             s.newest.forEach((study, ds) -> ds.stream().filter(d -> d.userId() == me).forEach(d -> decidedByMe.add(study)));
             Map<Long, Set<Integer>> takenSlots = new HashMap<>();
+            Map<Long, Set<Long>> people = new HashMap<>();
+            s.newest.forEach((study, ds) -> ds.forEach(d ->
+                    people.computeIfAbsent(study, k -> new HashSet<>()).add(d.userId())));
             Set<Long> mine = new HashSet<>();
             for (AssignmentStore.AssignmentRow a : assignments) {
+                people.computeIfAbsent(a.studyId(), k -> new HashSet<>()).add(a.userId());
                 if (a.userId() == me) {
                     mine.add(a.studyId());
                     if (!decidedByMe.contains(a.studyId()) && s.contains(a.studyId())
@@ -154,7 +158,7 @@ public final class ScreeningService {
             int capacity = s.rules.requiredReviewers();
             for (long id : s.records) {
                 if (mine.contains(id) || decidedByMe.contains(id) || s.outcome(id).resolved()
-                        || s.newest(id).size() >= capacity) {
+                        || people.getOrDefault(id, Set.of()).size() >= capacity) {
                     continue;
                 }
                 Set<Integer> taken = takenSlots.getOrDefault(id, Set.of());
