@@ -150,30 +150,19 @@ public final class ScreenCommand {
     }
 
     @Command(name = "outcomes", description = "Each record's outcome at a stage, derived from decisions and resolutions.")
-    static final class Outcomes implements Callable<Integer> {
-        @Spec CommandSpec spec;
-        @Mixin ScreeningOptions opts;
-
-        @Option(names = "--json", description = "Print JSON.")
-        boolean json;
+    static final class Outcomes extends StageReadout<ScreeningService.StageOutcomes> {
+        @Override
+        ScreeningService.StageOutcomes read(Database db, ScreeningService service) {
+            return service.outcomes(opts.viewer(db), opts.project(db), opts.stage());
+        }
 
         @Override
-        public Integer call() {
-            try (Database db = Context.open(spec)) {
-                ScreeningService.StageOutcomes o = new ScreeningService(db).outcomes(opts.viewer(db), opts.project(db),
-                        opts.stage());
-                PrintWriter out = spec.commandLine().getOut();
-                if (json) {
-                    out.println(Json.pretty(o));
-                    return Cli.OK;
-                }
-                o.counts().forEach((k, v) -> out.printf("%-18s %d%n", k, v));
-                for (Outcome x : o.outcomes()) {
-                    out.println(x.studyId() + "\t" + x.status().label()
-                            + (x.reasons().isEmpty() ? "" : "\t" + String.join("; ", x.reasons())));
-                }
+        void print(PrintWriter out, ScreeningService.StageOutcomes o) {
+            o.counts().forEach((k, v) -> out.printf("%-18s %d%n", k, v));
+            for (Outcome x : o.outcomes()) {
+                out.println(x.studyId() + "\t" + x.status().label()
+                        + (x.reasons().isEmpty() ? "" : "\t" + String.join("; ", x.reasons())));
             }
-            return Cli.OK;
         }
     }
 
@@ -226,26 +215,15 @@ public final class ScreenCommand {
         }
 
         @Command(name = "list", description = "Every pilot round of the stage.")
-        static final class ListRounds implements Callable<Integer> {
-            @Spec CommandSpec spec;
-            @Mixin ScreeningOptions opts;
-
-            @Option(names = "--json", description = "Print JSON.")
-            boolean json;
+        static final class ListRounds extends StageReadout<List<ScreeningService.PilotResult>> {
+            @Override
+            List<ScreeningService.PilotResult> read(Database db, ScreeningService service) {
+                return service.pilotRounds(opts.viewer(db), opts.project(db), opts.stage());
+            }
 
             @Override
-            public Integer call() {
-                try (Database db = Context.open(spec)) {
-                    List<ScreeningService.PilotResult> rounds = new ScreeningService(db).pilotRounds(opts.viewer(db),
-                            opts.project(db), opts.stage());
-                    PrintWriter out = spec.commandLine().getOut();
-                    if (json) {
-                        out.println(Json.pretty(rounds));
-                    } else {
-                        rounds.forEach(r -> out.println(describe(r)));
-                    }
-                }
-                return Cli.OK;
+            void print(PrintWriter out, List<ScreeningService.PilotResult> rounds) {
+                rounds.forEach(r -> out.println(describe(r)));
             }
         }
 

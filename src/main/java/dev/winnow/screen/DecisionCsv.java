@@ -39,12 +39,7 @@ public final class DecisionCsv {
     public static List<Row> read(Reader in, String fileName, String head) throws IOException {
         char delimiter = delimiter(head.lines().findFirst().orElse(""));
         CsvTokenizer csv = new CsvTokenizer(in, delimiter);
-        List<String> header;
-        try {
-            header = csv.next();
-        } catch (CsvTokenizer.UnterminatedQuoteException e) {
-            throw new ParseException(fileName, e.line(), "a quoted field is never closed");
-        }
+        List<String> header = next(csv, fileName);
         if (header == null) {
             throw new ParseException(fileName, 0, "the file is empty");
         }
@@ -61,12 +56,7 @@ public final class DecisionCsv {
         }
         List<Row> rows = new ArrayList<>();
         while (true) {
-            List<String> f;
-            try {
-                f = csv.next();
-            } catch (CsvTokenizer.UnterminatedQuoteException e) {
-                throw new ParseException(fileName, e.line(), "a quoted field is never closed");
-            }
+            List<String> f = next(csv, fileName);
             if (f == null) {
                 break;
             }
@@ -97,6 +87,14 @@ public final class DecisionCsv {
             rows.add(new Row(line, key.build(), verdict, reasons, get(f, cols, "note")));
         }
         return rows;
+    }
+
+    private static List<String> next(CsvTokenizer csv, String fileName) throws IOException {
+        try {
+            return csv.next();
+        } catch (CsvTokenizer.UnterminatedQuoteException e) {
+            throw new ParseException(fileName, e.line(), "a quoted field is never closed");
+        }
     }
 
     private static char delimiter(String headerLine) {
