@@ -50,6 +50,10 @@ public final class DecisionsCommand {
                         + r.stage().label() + ": " + r.included() + " included, " + r.excluded() + " excluded"
                         + (r.othersExcluded() > 0 ? " (" + r.othersExcluded() + " not in the file)" : "")
                         + (r.maybe() > 0 ? ", " + r.maybe() + " maybe" : ""));
+                for (DecisionImportService.Unmatched u : r.sameStudy()) {
+                    out.println("  " + (r.kind().equals("included-records") ? "record " : "line ") + u.line() + ": "
+                            + u.record() + " — " + u.why());
+                }
                 for (DecisionImportService.Unmatched u : r.unmatched()) {
                     out.println("  unmatched " + (r.kind().equals("included-records") ? "record " : "line ") + u.line()
                             + ": " + u.record() + " — " + u.why());

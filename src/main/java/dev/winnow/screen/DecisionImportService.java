@@ -62,11 +62,13 @@ public final class DecisionImportService {
     /**
      * What an import did. {@code rows}: rows (or records) read; {@code matched}: rows matched to a
      * study at the stage; {@code included}/{@code excluded}: distinct records recorded so (including
-     * {@code othersExcluded}, the stage's records not in an included-records file).
+     * {@code othersExcluded}, the stage's records not in an included-records file); {@code sameStudy}:
+     * matched rows that describe a study an earlier row already matched (duplicates in the file, or
+     * records deduplication merged).
      */
     public record Report(String file, String kind, StageName stage, boolean outcome, int rows, int matched,
                          int included, int excluded, int maybe, int othersExcluded, List<Unmatched> unmatched,
-                         Map<String, Integer> matchedBy) {
+                         List<Unmatched> sameStudy, Map<String, Integer> matchedBy) {
     }
 
     /** Imports a file of decisions or of included records (see the class comment). */
@@ -144,6 +146,8 @@ public final class DecisionImportService {
         final StageSnapshot snapshot;
         final StudyMatcher matcher;
         final List<Unmatched> unmatched = new ArrayList<>();
+        final List<Unmatched> sameStudy = new ArrayList<>();
+        final Map<Long, Long> firstLine = new LinkedHashMap<>();
         final Map<String, Integer> matchedBy = new LinkedHashMap<>();
         final Map<Long, Verdict> verdicts = new LinkedHashMap<>();
         int matched;
@@ -179,6 +183,11 @@ public final class DecisionImportService {
             }
             matched++;
             matchedBy.merge(m.get().rule(), 1, Integer::sum);
+            Long earlier = firstLine.putIfAbsent(m.get().studyId(), line);
+            if (earlier != null) {
+                sameStudy.add(new Unmatched(line, describe(key), "the same study record (" + m.get().studyId()
+                        + ") as " + earlier));
+            }
             return m.get().studyId();
         }
 
@@ -206,7 +215,7 @@ public final class DecisionImportService {
             int exc = (int) verdicts.values().stream().filter(v -> v == Verdict.EXCLUDE).count();
             int maybe = verdicts.size() - inc - exc;
             Report report = new Report(fileName, kind, stage, outcome, rows, matched, inc, exc, maybe, others,
-                    List.copyOf(unmatched), Map.copyOf(matchedBy));
+                    List.copyOf(unmatched), List.copyOf(sameStudy), Map.copyOf(matchedBy));
             AuditStore.record(h, project.id(), user.id(), user.username(),
                     outcome ? "screen.outcome-import" : "screen.decisions-import", "file " + fileName,
                     Map.of("stage", stage.label(), "rows", rows, "matched", matched, "unmatched", unmatched.size(),

@@ -19,10 +19,14 @@ import java.util.function.Function;
  * Matches records to study records by keys built with the {@code record} normalisers, trying in
  * order: DOI; PMID; normalised title + year + first author's family name; title + year; title
  * alone. A key shared by several studies is ambiguous and skipped, so a match is never a guess
- * between candidates. Years may differ by one (online-first versus issue year).
+ * between candidates. The same year is tried before a year either side (online-first versus issue year).
  */
 public final class KeyMatcher implements StudyMatcher {
-    private record Rule(String name, Function<Record, List<String>> keys) {
+    /**
+     * A matching rule: the keys of a record, in groups tried in order (the first group that finds
+     * any study decides); studies are indexed under the first group's keys only.
+     */
+    private record Rule(String name, Function<Record, List<List<String>>> keys) {
     }
 
     private static final List<Rule> RULES = List.of(
@@ -39,9 +43,8 @@ public final class KeyMatcher implements StudyMatcher {
         for (Rule rule : RULES) {
             Map<String, Set<Long>> index = new HashMap<>();
             for (StudyStore.Study s : studies) {
-                Record r = s.record();
-                List<String> keys = rule.name().contains("year") ? exactYear(r, rule) : rule.keys().apply(r);
-                for (String k : keys) {
+                List<List<String>> groups = rule.keys().apply(s.record());
+                for (String k : groups.isEmpty() ? List.<String>of() : groups.get(0)) {
                     index.computeIfAbsent(k, x -> new HashSet<>()).add(s.id());
                 }
             }
@@ -52,10 +55,7 @@ public final class KeyMatcher implements StudyMatcher {
     @Override
     public Optional<Match> match(Record record) {
         for (int i = 0; i < RULES.size(); i++) {
-            Set<Long> found = new HashSet<>();
-            for (String k : RULES.get(i).keys().apply(record)) {
-                found.addAll(indexes.get(i).getOrDefault(k, Set.of()));
-            }
+            Set<Long> found = candidates(i, record);
             if (found.size() == 1) {
                 return Optional.of(new Match(found.iterator().next(), RULES.get(i).name()));
             }
@@ -66,10 +66,7 @@ public final class KeyMatcher implements StudyMatcher {
     @Override
     public String whyNot(Record record) {
         for (int i = 0; i < RULES.size(); i++) {
-            Set<Long> found = new HashSet<>();
-            for (String k : RULES.get(i).keys().apply(record)) {
-                found.addAll(indexes.get(i).getOrDefault(k, Set.of()));
-            }
+            Set<Long> found = candidates(i, record);
             if (found.size() > 1) {
                 return "ambiguous: " + found.size() + " study records share its " + RULES.get(i).name();
             }
@@ -80,21 +77,30 @@ public final class KeyMatcher implements StudyMatcher {
         return "no study record with the same DOI, PMID or title";
     }
 
-    /** Studies are indexed under their own year only; looked-up records try year − 1, year, year + 1. */
-    private static List<String> exactYear(Record r, Rule rule) {
-        List<String> keys = rule.keys().apply(r);
-        return keys.isEmpty() ? keys : List.of(keys.get(keys.size() / 2));
+    /** The studies a rule finds for a record: those of its first key group that finds any. */
+    private Set<Long> candidates(int rule, Record record) {
+        for (List<String> group : RULES.get(rule).keys().apply(record)) {
+            Set<Long> found = new HashSet<>();
+            for (String k : group) {
+                found.addAll(indexes.get(rule).getOrDefault(k, Set.of()));
+            }
+            if (!found.isEmpty()) {
+                return found;
+            }
+        }
+        return Set.of();
     }
 
-    private static List<String> years(Record r, String base) {
+    /** The same year first; then a year either side (online-first versus issue year). */
+    private static List<List<String>> years(Record r, String base) {
         if (base == null || r.year() == null) {
             return List.of();
         }
-        return List.of(base + "|" + (r.year() - 1), base + "|" + r.year(), base + "|" + (r.year() + 1));
+        return List.of(List.of(base + "|" + r.year()), List.of(base + "|" + (r.year() - 1), base + "|" + (r.year() + 1)));
     }
 
-    private static List<String> one(String key) {
-        return key == null || key.isBlank() ? List.of() : List.of(key);
+    private static List<List<String>> one(String key) {
+        return key == null || key.isBlank() ? List.of() : List.of(List.of(key));
     }
 
     private static String titleKey(Record r) {

@@ -72,9 +72,14 @@ class DecisionImportTest {
                     parsed(2, Record.builder().title("Study number 2 of early palliative care").year(2002)
                             .author(Author.of("Author2", "B")).build()),
                     parsed(3, Record.builder().title("Study number 4 of early palliative care").year(2005).build()),
-                    parsed(4, Record.builder().title("Not a study of this project").year(2005).build()));
+                    parsed(4, Record.builder().title("Not a study of this project").year(2005).build()),
+                    parsed(5, Record.builder().doi("10.1000/test.4").build()));
             DecisionImportService.Report ta = imports.importIncluded(f.project, TA, "lead", "screened.ris", passedTa, true);
-            assertThat(ta.matched()).isEqualTo(3);
+            assertThat(ta.matched()).isEqualTo(4);
+            assertThat(ta.sameStudy()).singleElement().satisfies(u -> {
+                assertThat(u.line()).isEqualTo(5);
+                assertThat(u.why()).isEqualTo("the same study record (" + f.study(3) + ") as 3");
+            });
             assertThat(ta.unmatched()).extracting(DecisionImportService.Unmatched::line).containsExactly(4L);
             assertThat(ta.included()).isEqualTo(3);
             assertThat(ta.othersExcluded()).isEqualTo(3);
