@@ -20,6 +20,12 @@ import picocli.CommandLine;
                 ChartCommand.class,
                 ConvertCommand.class,
                 BenchCommand.class,
+                ProtocolCommand.class,
+                ScreenCommand.class,
+                ConflictsCommand.class,
+                AgreementCommand.class,
+                DecisionsCommand.class,
+                FulltextCommand.class,
         })
 public final class WinnowCommand {
 
