@@ -47,8 +47,11 @@ public final class BenchRankCommand implements Callable<Integer> {
     Path outDir;
 
     @Option(names = "--speed-sizes", split = ",", defaultValue = "10000,50000",
-            description = "Synthetic project sizes for the step latency; empty to skip. Default: ${DEFAULT-VALUE}.")
+            description = "Synthetic project sizes for the step latency. Default: ${DEFAULT-VALUE}.")
     List<Integer> speedSizes;
+
+    @Option(names = "--no-speed", description = "Skip the step-latency measurement.")
+    boolean noSpeed;
 
     @Option(names = "--no-sweep", description = "Skip the simulations (speed only).")
     boolean noSweep;
@@ -84,7 +87,7 @@ public final class BenchRankCommand implements Callable<Integer> {
             }
             out.println("Recall curves: " + outDir.toAbsolutePath());
         }
-        if (speedSizes != null && !speedSizes.isEmpty()) {
+        if (!noSpeed) {
             out.printf(Locale.ROOT, "%nStep latency, model %s (label -> retrain -> rescore all -> next)%n",
                     ms.get(0).name());
             for (int size : speedSizes) {
