@@ -110,13 +110,7 @@ public record LabelledDataset(String name, List<String> texts, boolean[] relevan
     }
 
     private static int count(String s, char c) {
-        int n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) == c) {
-                n++;
-            }
-        }
-        return n;
+        return (int) s.chars().filter(ch -> ch == c).count();
     }
 
     private static int find(List<String> cols, List<String> names) {

@@ -108,26 +108,16 @@ public final class Simulation {
             int found = -1;
             if (testAt < 0 && test.saysStop(seq, count, total)) {
                 testAt = count;
-                found = found(seq, count);
+                found = HypergeometricStop.count(seq, count);
                 testRecall = (double) found / totalRelevant;
             }
             int run = ConsecutiveIrrelevant.run(seq, count);
             for (int h = 0; h < heuristics.length; h++) {
                 if (heuristicAt[h] < 0 && run >= heuristics[h]) {
                     heuristicAt[h] = count;
-                    heuristicRecall[h] = (double) found(seq, count) / totalRelevant;
+                    heuristicRecall[h] = (double) HypergeometricStop.count(seq, count) / totalRelevant;
                 }
             }
-        }
-
-        private static int found(boolean[] seq, int count) {
-            int f = 0;
-            for (int i = 0; i < count; i++) {
-                if (seq[i]) {
-                    f++;
-                }
-            }
-            return f;
         }
 
         List<StopPoint> points() {

@@ -23,12 +23,7 @@ public record ConsecutiveIrrelevant(int k) implements StoppingRule {
     @Override
     public Estimate evaluate(boolean[] labels, int n, int total) {
         int run = run(labels, n);
-        int r = 0;
-        for (int i = 0; i < n; i++) {
-            if (labels[i]) {
-                r++;
-            }
-        }
+        int r = HypergeometricStop.count(labels, n);
         boolean stop = run >= k;
         String says = "Heuristic (no guarantee): " + run + " irrelevant in a row; stop at " + k
                 + (stop ? ": reached" : ": not yet");

@@ -64,7 +64,8 @@ public final class HypergeometricStop implements StoppingRule {
         return p;
     }
 
-    private static int count(boolean[] labels, int n) {
+    /** Relevant records among the first {@code n} labels. */
+    public static int count(boolean[] labels, int n) {
         int r = 0;
         for (int i = 0; i < n; i++) {
             if (labels[i]) {
