@@ -26,6 +26,7 @@ import picocli.CommandLine;
                 AgreementCommand.class,
                 DecisionsCommand.class,
                 FulltextCommand.class,
+                SimulateCommand.class,
         })
 public final class WinnowCommand {
 

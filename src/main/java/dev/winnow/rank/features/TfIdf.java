@@ -1,0 +1,142 @@
+package dev.winnow.rank.features;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * TF-IDF features of a growing corpus, built as scikit-learn's {@code TfidfVectorizer} does for
+ * ASReview's ELAS u4: terms from a {@link TextAnalyzer}; terms kept when their document frequency
+ * df satisfies {@code df >= minDf} and {@code df <= maxDf · n}; smooth idf
+ * {@code ln((1 + n) / (1 + df)) + 1}; sublinear tf {@code 1 + ln(tf)} (or raw counts); rows
+ * normalised to unit L2 length.
+ *
+ * <p>Incremental: {@link #add} tokenises only the new document and updates the counts; the
+ * weighted rows are recomputed lazily (idf depends on every document) from stored term counts,
+ * without re-reading any text. Feature indices are term ids (0-based, stable as the corpus grows).
+ */
+public final class TfIdf {
+    /** The settings of a TF-IDF extractor. */
+    public record Settings(boolean bigrams, int minDf, double maxDf, boolean sublinearTf) {
+        /** ELAS u4's: word 1–2-grams, min_df 1, max_df 0.95, sublinear tf. */
+        public static final Settings ELAS_U4 = new Settings(true, 1, 0.95, true);
+    }
+
+    private final Settings settings;
+    private final TextAnalyzer analyzer;
+    private final Map<String, Integer> vocabulary = new HashMap<>();
+    private int[] df = new int[1024];
+    private final List<int[]> docTerms = new ArrayList<>();
+    private final List<int[]> docCounts = new ArrayList<>();
+    private List<SparseVector> rows;
+
+    public TfIdf(Settings settings) {
+        this.settings = settings;
+        this.analyzer = new TextAnalyzer(settings.bigrams());
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** Adds one document; returns its row index. */
+    public synchronized int add(String text) {
+        Map<Integer, Integer> counts = new HashMap<>();
+        for (String term : analyzer.terms(text)) {
+            Integer id = vocabulary.get(term);
+            if (id == null) {
+                id = vocabulary.size();
+                vocabulary.put(term, id);
+            }
+            counts.merge(id, 1, Integer::sum);
+        }
+        int[] ids = counts.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+        int[] c = new int[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            c[i] = counts.get(ids[i]);
+            if (ids[i] >= df.length) {
+                df = Arrays.copyOf(df, Math.max(df.length * 2, ids[i] + 1));
+            }
+            df[ids[i]]++;
+        }
+        docTerms.add(ids);
+        docCounts.add(c);
+        rows = null;
+        return docTerms.size() - 1;
+    }
+
+    /** Adds every document in order; returns the index of the first. */
+    public synchronized int addAll(List<String> texts) {
+        int first = docTerms.size();
+        texts.forEach(this::add);
+        return first;
+    }
+
+    public synchronized int documents() {
+        return docTerms.size();
+    }
+
+    /** The number of feature indices in use (the vocabulary size). */
+    public synchronized int dimension() {
+        return vocabulary.size();
+    }
+
+    /** The term of a feature index, for explanations; null when unknown. */
+    public synchronized String term(int index) {
+        for (Map.Entry<String, Integer> e : vocabulary.entrySet()) {
+            if (e.getValue() == index) {
+                return e.getKey();
+            }
+        }
+        return null;
+    }
+
+    /** The weighted, normalised rows of every document, in the order added. */
+    public synchronized List<SparseVector> rows() {
+        if (rows == null) {
+            rows = List.copyOf(compute());
+        }
+        return rows;
+    }
+
+    private List<SparseVector> compute() {
+        int n = docTerms.size();
+        int terms = vocabulary.size();
+        double[] idf = new double[terms];
+        double high = settings.maxDf() * n;
+        for (int t = 0; t < terms; t++) {
+            boolean kept = df[t] >= settings.minDf() && df[t] <= high;
+            idf[t] = kept ? Math.log((1.0 + n) / (1.0 + df[t])) + 1.0 : 0.0;
+        }
+        List<SparseVector> out = new ArrayList<>(n);
+        for (int d = 0; d < n; d++) {
+            int[] ids = docTerms.get(d);
+            int[] counts = docCounts.get(d);
+            int kept = 0;
+            int[] idx = new int[ids.length];
+            double[] val = new double[ids.length];
+            double sq = 0;
+            for (int i = 0; i < ids.length; i++) {
+                double w = idf[ids[i]];
+                if (w == 0) {
+                    continue;
+                }
+                double tf = settings.sublinearTf() ? 1.0 + Math.log(counts[i]) : counts[i];
+                idx[kept] = ids[i];
+                val[kept] = tf * w;
+                sq += val[kept] * val[kept];
+                kept++;
+            }
+            double norm = Math.sqrt(sq);
+            if (norm > 0) {
+                for (int i = 0; i < kept; i++) {
+                    val[i] /= norm;
+                }
+            }
+            out.add(new SparseVector(Arrays.copyOf(idx, kept), Arrays.copyOf(val, kept)));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.winnow.store;
+
+import dev.winnow.screen.Verdict;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * What the ranking of one reviewer may read at a stage: that reviewer's own decisions and the
+ * resolved outcomes, never another reviewer's decisions (blinding).
+ */
+public final class RankInputStore {
+    private RankInputStore() {
+    }
+
+    /** One of the reviewer's own decisions (the newest per study counts). */
+    public record OwnDecision(long id, long studyId, Verdict verdict) {
+    }
+
+    /** The reviewer's own decisions at the stage, oldest first. */
+    public static List<OwnDecision> ownDecisions(Handle h, long stageId, long userId) {
+        return h.createQuery("select id, study_id, verdict from decision where stage_id = :s and user_id = :u "
+                        + "order by id")
+                .bind("s", stageId).bind("u", userId)
+                .map((rs, ctx) -> new OwnDecision(rs.getLong(1), rs.getLong(2), Verdict.parse(rs.getString(3))))
+                .list();
+    }
+
+    /** The resolved outcome per study at the stage (the newest resolution counts), in resolution order. */
+    public static Map<Long, Verdict> resolutions(Handle h, long stageId) {
+        Map<Long, Verdict> out = new LinkedHashMap<>();
+        h.createQuery("select study_id, verdict from resolution where stage_id = :s order by id")
+                .bind("s", stageId)
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), Verdict.parse(rs.getString(2))))
+                .forEach(e -> {
+                    out.remove(e.getKey());
+                    out.put(e.getKey(), e.getValue());
+                });
+        return out;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.winnow.rank.features;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TfIdfTest {
+    private static final TfIdf.Settings UNIGRAMS = new TfIdf.Settings(false, 1, 1.0, true);
+
+    @Test
+    void wordsAreLowerCasedAndSingleCharactersDropped() {
+        TextAnalyzer a = new TextAnalyzer(true);
+        assertThat(a.words("Early Palliative-care: a GP & oncology model")).containsExactly(
+                "early", "palliative", "care", "gp", "oncology", "model");
+        assertThat(a.terms("Shared care model")).containsExactly(
+                "shared", "care", "model", "shared care", "care model");
+    }
+
+    @Test
+    void weightsByHandOnATinyCorpus() {
+        TfIdf t = new TfIdf(UNIGRAMS);
+        t.add("banana banana cherry");
+        t.add("cherry date");
+        t.add("date elder");
+        // n 3. banana: tf 2 → 1 + ln 2, df 1 → idf ln(4/2) + 1; cherry: tf 1, df 2 → idf ln(4/3) + 1
+        double banana = (1 + Math.log(2)) * (Math.log(4.0 / 2) + 1);
+        double cherry = Math.log(4.0 / 3) + 1;
+        double norm = Math.hypot(banana, cherry);
+        SparseVector row = t.rows().get(0);
+        assertThat(row.size()).isEqualTo(2);
+        assertThat(row.get(0)).isCloseTo(banana / norm, within(1e-12));
+        assertThat(row.get(1)).isCloseTo(cherry / norm, within(1e-12));
+        assertThat(row.norm()).isCloseTo(1, within(1e-12));
+    }
+
+    @Test
+    void maxDfDropsTermsInNearlyEveryDocument() {
+        TfIdf t = new TfIdf(TfIdf.Settings.ELAS_U4);
+        for (int i = 0; i < 20; i++) {
+            t.add("study of item" + i);
+        }
+        t.add("something else entirely");
+        // "study", "of" and "study of" are in 20 of 21 documents (20 > 0.95 · 21): not features;
+        // "item0" and "of item0" remain
+        SparseVector first = t.rows().get(0);
+        assertThat(first.size()).isEqualTo(2);
+        assertThat(t.rows().get(20).size()).isEqualTo(5);
+    }
+
+    @Test
+    void growingTheCorpusGivesTheSameRowsAsBuildingItAtOnce() {
+        List<String> docs = List.of("palliative care in general practice", "oncology and palliative care",
+                "shared care models", "randomised trial of early palliative care", "cost of oncology drugs");
+        TfIdf batch = new TfIdf(TfIdf.Settings.ELAS_U4);
+        batch.addAll(docs);
+        TfIdf grown = new TfIdf(TfIdf.Settings.ELAS_U4);
+        grown.addAll(docs.subList(0, 2));
+        assertThat(grown.rows()).hasSize(2);
+        grown.addAll(docs.subList(2, 5));
+        assertThat(grown.dimension()).isEqualTo(batch.dimension());
+        for (int i = 0; i < docs.size(); i++) {
+            assertThat(grown.rows().get(i).indices()).containsExactly(batch.rows().get(i).indices());
+            assertThat(grown.rows().get(i).values()).containsExactly(batch.rows().get(i).values(), within(1e-12));
+        }
+    }
+}
