@@ -79,4 +79,10 @@ public final class ProjectService {
     public ProjectStatus status(Project p) {
         return db.withHandle(h -> StatusStore.status(h, p));
     }
+
+    /** One page of the project's study records (the deduplicated records reviewers screen), in id order. */
+    public java.util.List<dev.winnow.store.StudyStore.Study> studies(Project p, int offset, int limit) {
+        return db.withHandle(h -> dev.winnow.store.StudyStore.page(h, p.id(), Math.max(0, offset),
+                Math.max(1, Math.min(limit, 500))));
+    }
 }
