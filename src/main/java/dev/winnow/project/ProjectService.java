@@ -85,4 +85,9 @@ public final class ProjectService {
         return db.withHandle(h -> dev.winnow.store.StudyStore.page(h, p.id(), Math.max(0, offset),
                 Math.max(1, Math.min(limit, 500))));
     }
+
+    /** One study record of this project (empty when the id belongs to another project). */
+    public java.util.Optional<dev.winnow.store.StudyStore.Study> study(Project p, long studyId) {
+        return db.withHandle(h -> dev.winnow.store.StudyStore.find(h, studyId).filter(s -> s.projectId() == p.id()));
+    }
 }
