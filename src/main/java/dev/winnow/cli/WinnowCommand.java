@@ -14,6 +14,8 @@ import picocli.CommandLine;
                 ProjectCommand.class,
                 StatusCommand.class,
                 ServeCommand.class,
+                ImportCommand.class,
+                RecordCommand.class,
         })
 public final class WinnowCommand {
 

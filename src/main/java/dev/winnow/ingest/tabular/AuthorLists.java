@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * pandas), "Rahmani A.M., Gia T.N., Negash B." (Scopus, Embase), "E J Reimer; G S Dunn".
  * Scopus's author ids in parentheses ("Aria, Massimo (6602395563)") are dropped.
  */
-final class AuthorLists {
+public final class AuthorLists {
     private static final Pattern SCOPUS_ID = Pattern.compile("\\s*\\(\\d{5,}\\)\\s*$");
     /** "Rahmani A.M.", "Gia T.N.", "Sa-Ambo J.M.", "de la Cruz M." — a family name followed by initials. */
     private static final Pattern FAMILY_INITIALS = Pattern.compile("\\S.*\\s(?:\\p{Lu}\\.?-?){1,4}");
@@ -21,7 +21,8 @@ final class AuthorLists {
     private AuthorLists() {
     }
 
-    static List<Author> parse(String cell) {
+    /** The authors a cell names, each parsed by {@link AuthorNames#parse}. */
+    public static List<Author> parse(String cell) {
         List<Author> out = new ArrayList<>();
         for (String name : names(cell)) {
             Author a = AuthorNames.parse(SCOPUS_ID.matcher(name).replaceFirst(""));
