@@ -15,6 +15,8 @@ import picocli.CommandLine;
                 StatusCommand.class,
                 ServeCommand.class,
                 UserCommand.class,
+                ImportCommand.class,
+                RecordCommand.class,
         })
 public final class WinnowCommand {
 

@@ -10,6 +10,9 @@ import java.util.Optional;
 public final class Formats {
     /** Registered readers. Each format's package adds its reader here (one line each). */
     private static final List<RecordReader> READERS = List.of(
+            // tagged formats go above this line; a header row is the weakest signal, so tables come last
+            dev.winnow.ingest.tabular.TabularReader.TSV,
+            dev.winnow.ingest.tabular.TabularReader.CSV
     );
 
     private Formats() {
