@@ -17,6 +17,12 @@ import picocli.CommandLine;
                 UserCommand.class,
                 ImportCommand.class,
                 RecordCommand.class,
+                ProtocolCommand.class,
+                ScreenCommand.class,
+                ConflictsCommand.class,
+                AgreementCommand.class,
+                DecisionsCommand.class,
+                FulltextCommand.class,
         })
 public final class WinnowCommand {
 
