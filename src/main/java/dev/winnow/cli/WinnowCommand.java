@@ -23,6 +23,7 @@ import picocli.CommandLine;
                 AgreementCommand.class,
                 DecisionsCommand.class,
                 FulltextCommand.class,
+                BenchCommand.class,
         })
 public final class WinnowCommand {
 
