@@ -63,6 +63,7 @@ public final class WebServer implements AutoCloseable {
             new AuthRoutes(accounts, security, views).register(cfg.routes);
             new ProjectRoutes(projects, team, access, views).register(cfg.routes);
             new ApiRoutes(projects, team, access).register(cfg.routes);
+            new SourceRoutes(new dev.winnow.importing.ImportService(db), access, views).register(cfg.routes);
             new ScreenRoutes(projects, new dev.winnow.screen.ScreeningService(db), new dev.winnow.protocol.ProtocolService(db),
                     new dev.winnow.screen.HighlightService(db), new dev.winnow.screen.ScreeningProgress(db), team, access,
                     views).register(cfg.routes);

@@ -165,4 +165,35 @@ class PlatformBrowserTest {
             assertThat(errors).as("console errors (a CSP violation shows here)").isEmpty();
         }
     }
+
+    @Test
+    void uploadingARealRisFileShowsItsImportReport() {
+        java.nio.file.Path ris = dev.winnow.testing.SharedData.require("citesource/tests/testthat/data/1_WoS.ris");
+        try (BrowserContext ctx = browsers.person()) {
+            Page page = ctx.newPage();
+            Browsers.signIn(page, base, "olive", "owner password 1");
+            page.navigate(base + "/p/" + project.key() + "/sources");
+            page.getByLabel("Source (database or register)").fill("Web of Science");
+            page.getByLabel("Platform (optional)").fill("Clarivate");
+            page.locator("#file").setInputFiles(ris);
+            page.evaluate("() => { window.__samePage = true; }");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import")).click();
+            var report = page.locator("#upload-results .import-report");
+            assertThat(report).containsText("1_WoS.ris");
+            assertThat(report.locator(".summary")).containsText("219 records imported");
+            assertThat(report.locator(".summary")).containsText("ris");
+            assertThat(page.locator("[data-upload-status]")).hasText("Done.");
+            assertThat(page.evaluate("() => window.__samePage === true")).isEqualTo(true);
+            Browsers.screenshot(page, "sources");
+            // the same file again is refused with the reason, and nothing is imported twice
+            page.locator("#file").setInputFiles(ris);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import")).click();
+            assertThat(page.locator("#upload-results .error")).containsText("was already imported");
+            var reports = new dev.winnow.importing.ImportService(db).reports(project);
+            assertThat(reports).hasSize(1);
+            assertThat(reports.get(0).records()).isEqualTo(219);
+            page.navigate(base + "/p/" + project.key() + "/sources");
+            assertThat(page.locator(".import-report .summary").first()).containsText("219 records imported");
+        }
+    }
 }
