@@ -85,6 +85,19 @@ final class ApiRoutes {
         return m;
     }
 
+    /** The body as JSON of this shape; anything else is a 400 that says what was wrong. */
+    static <T> T parse(Context ctx, Class<T> type) {
+        try {
+            T t = Json.MAPPER.readValue(ctx.body(), type);
+            if (t == null) {
+                throw new UserError("the request body must be a JSON object");
+            }
+            return t;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UserError("the request body is not the JSON expected: " + e.getOriginalMessage());
+        }
+    }
+
     /** A JSON object body with string values; anything else is a 400 that says so. */
     static Map<String, String> body(Context ctx) {
         try {

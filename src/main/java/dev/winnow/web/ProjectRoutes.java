@@ -5,6 +5,9 @@ import dev.winnow.project.ProjectService;
 import dev.winnow.project.Role;
 import dev.winnow.project.TeamService;
 import dev.winnow.project.TeamService.Access;
+import dev.winnow.screen.ScreeningProgress;
+import dev.winnow.screen.ScreeningService;
+import dev.winnow.screen.StageName;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
@@ -13,14 +16,31 @@ import java.util.Map;
  * Project pages: {@code GET /} (my projects; administrators also create one), {@code POST /projects},
  * {@code GET /p/{key}} (overview), {@code GET|POST /p/{key}/team}, {@code GET /p/{key}/records}.
  */
-final class ProjectRoutes {
+public final class ProjectRoutes {
     static final int PAGE_SIZE = 50;
     private final ProjectService projects;
     private final TeamService team;
     private final Projects access;
     private final Views views;
+    private final ScreeningService screening;
+    private final ScreeningProgress progress;
 
-    ProjectRoutes(ProjectService projects, TeamService team, Projects access, Views views) {
+    /** One stage on the overview: how many records, their outcomes as this viewer may see them, who screened how many. */
+    public record StageView(String name, long records, Map<String, Long> counts,
+                            java.util.List<ScreeningProgress.ReviewerCount> reviewers) {
+        public long count(String status) {
+            return counts.getOrDefault(status, 0L);
+        }
+
+        public long done() {
+            return count("included") + count("excluded");
+        }
+    }
+
+    ProjectRoutes(ProjectService projects, TeamService team, ScreeningService screening, ScreeningProgress progress,
+                  Projects access, Views views) {
+        this.screening = screening;
+        this.progress = progress;
         this.projects = projects;
         this.team = team;
         this.access = access;
@@ -34,9 +54,17 @@ final class ProjectRoutes {
         r.post("/projects", this::create);
         r.get("/p/{key}", ctx -> {
             Access a = access.access(ctx, Role.VIEWER);
+            var viewer = ScreenRoutes.viewer(a);
+            java.util.List<StageView> stages = new java.util.ArrayList<>();
+            for (StageName stage : StageName.values()) {
+                var outcomes = screening.outcomes(viewer, a.project(), stage);
+                stages.add(new StageView(stage.label(), outcomes.outcomes().size(), outcomes.counts(),
+                        progress.perReviewer(a.project(), stage)));
+            }
             ctx.html(views.render("project/overview.jte", Map.of(
                     "page", page(ctx, a.project().title(), a, "overview"),
                     "status", projects.status(a.project()),
+                    "stages", stages,
                     "members", team.members(a.project()))));
         });
         r.get("/p/{key}/team", ctx -> teamPage(ctx, access.access(ctx, Role.VIEWER), null));

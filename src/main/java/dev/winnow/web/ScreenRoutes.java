@@ -27,7 +27,7 @@ import java.util.Map;
  * again: decisions are append-only, so the new one supersedes), {@code GET|POST …/terms} (owners'
  * highlight terms). Conflicts: {@code GET /p/{key}/conflicts/{stage}}, {@code POST …/{studyId}}.
  */
-final class ScreenRoutes {
+public final class ScreenRoutes {
     private final ProjectService projects;
     private final ScreeningService screening;
     private final ProtocolService protocols;
@@ -51,6 +51,7 @@ final class ScreenRoutes {
     }
 
     void register(RoutesConfig r) {
+        registerApi(r);
         r.get("/p/{key}/screen", ctx -> {
             Access a = access.access(ctx, Role.VIEWER);
             ctx.redirect("/p/" + a.project().key() + "/screen/title-abstract");
@@ -113,6 +114,60 @@ final class ScreenRoutes {
         });
     }
 
+    /** The JSON a decision is posted as. */
+    public record DecisionBody(Long studyId, String verdict, List<String> reasons, Map<String, String> criteria,
+                               String note, Integer secondsTaken, String idempotencyKey) {
+    }
+
+    /** The JSON a resolution is posted as. */
+    public record ResolutionBody(String verdict, String method, List<String> reasons, String note) {
+    }
+
+    private void registerApi(RoutesConfig r) {
+        String stagePath = ApiRoutes.BASE + "/projects/{key}/stages/{stage}";
+        r.get(stagePath + "/next", ctx -> {
+            Access a = access.access(ctx, Role.REVIEWER);
+            var next = screening.next(viewer(a), a.project(), StageName.parse(ctx.pathParam("stage")));
+            if (next.isEmpty()) {
+                ctx.status(204);
+                return;
+            }
+            Map<String, Object> out = new java.util.LinkedHashMap<>();
+            out.put("record", RecordView.of(next.get().study().id(), next.get().study().record()));
+            out.put("pilotRound", next.get().pilotRound());
+            ctx.json(out);
+        });
+        r.post(stagePath + "/decisions", ctx -> {
+            Access a = access.access(ctx, Role.REVIEWER);
+            DecisionBody b = ApiRoutes.parse(ctx, DecisionBody.class);
+            if (b.studyId() == null || b.verdict() == null) {
+                throw new UserError("a decision needs studyId and verdict (include, exclude or maybe)");
+            }
+            ctx.status(201).json(screening.decide(viewer(a), a.project(), StageName.parse(ctx.pathParam("stage")),
+                    b.studyId(), new ScreeningService.Input(Verdict.parse(b.verdict()), b.reasons(), b.criteria(),
+                            b.note(), b.secondsTaken(), b.idempotencyKey())));
+        });
+        r.get(stagePath + "/decisions/mine", ctx -> {
+            Access a = access.access(ctx, Role.REVIEWER);
+            ctx.json(screening.myDecisions(viewer(a), a.project(), StageName.parse(ctx.pathParam("stage"))));
+        });
+        r.get(stagePath + "/outcomes", ctx -> {
+            Access a = access.access(ctx, Role.VIEWER);
+            ctx.json(screening.outcomes(viewer(a), a.project(), StageName.parse(ctx.pathParam("stage"))));
+        });
+        r.get(stagePath + "/conflicts", ctx -> {
+            Access a = access.access(ctx, Role.VIEWER);
+            ctx.json(screening.conflicts(viewer(a), a.project(), StageName.parse(ctx.pathParam("stage"))));
+        });
+        r.post(stagePath + "/conflicts/{studyId}/resolution", ctx -> {
+            Access a = access.access(ctx, Role.REVIEWER);
+            ResolutionBody b = ApiRoutes.parse(ctx, ResolutionBody.class);
+            ctx.status(201).json(screening.resolve(viewer(a), a.project(), StageName.parse(ctx.pathParam("stage")),
+                    Long.parseLong(ctx.pathParam("studyId")), Verdict.parse(b.verdict()),
+                    b.method() == null ? "third-reviewer" : b.method(), b.reasons(), b.note()));
+        });
+    }
+
     static Viewer viewer(Access a) {
         return Viewer.reviewer(a.user().id(), a.user().username());
     }
@@ -147,17 +202,20 @@ final class ScreenRoutes {
     ScreenPanel nextPanel(Access a, StageName stage, String message) {
         var next = screening.next(viewer(a), a.project(), stage);
         if (next.isEmpty()) {
-            return build(a, stage, null, false, message == null ? "" : message);
+            return build(a, stage, null, false, message == null ? "" : message, false);
         }
-        return build(a, stage, next.get().study(), next.get().pilotRound() != null, message == null ? "" : message);
+        // a record from the queue is one this reviewer has not decided: no earlier decision to look up
+        return build(a, stage, next.get().study(), next.get().pilotRound() != null, message == null ? "" : message,
+                false);
     }
 
     ScreenPanel panelFor(Access a, StageName stage, long studyId, String message) {
         Study s = projects.study(a.project(), studyId).orElseThrow(WebError::notFound);
-        return build(a, stage, s, false, message == null ? "" : message);
+        return build(a, stage, s, false, message == null ? "" : message, true);
     }
 
-    private ScreenPanel build(Access a, StageName stage, Study study, boolean pilot, String message) {
+    private ScreenPanel build(Access a, StageName stage, Study study, boolean pilot, String message,
+                              boolean lookUpEarlier) {
         String base = "/p/" + a.project().key();
         var rules = protocols.current(a.project()).protocol();
         long decided = progress.decidedBy(a.project(), stage, a.user().id());
@@ -170,7 +228,8 @@ final class ScreenRoutes {
         var terms = highlights.terms(a.project());
         Highlighter h = new Highlighter(terms.include(), terms.exclude());
         RecordView r = RecordView.of(study.id(), study.record());
-        List<Decision> mine = screening.decisions(viewer(a), a.project(), stage, study.id()).stream()
+        List<Decision> mine = !lookUpEarlier ? List.of()
+                : screening.decisions(viewer(a), a.project(), stage, study.id()).stream()
                 .filter(d -> d.userId() == a.user().id()).toList();
         return new ScreenPanel(base, stage, r, h.html(r.title()), h.html(r.abstractText()),
                 r.keywords().stream().map(h::html).toList(), rules.criteria(), rules.rules(stage).exclusionReasons(),

@@ -61,7 +61,8 @@ public final class WebServer implements AutoCloseable {
                 ctx.json(body);
             });
             new AuthRoutes(accounts, security, views).register(cfg.routes);
-            new ProjectRoutes(projects, team, access, views).register(cfg.routes);
+            new ProjectRoutes(projects, team, new dev.winnow.screen.ScreeningService(db),
+                    new dev.winnow.screen.ScreeningProgress(db), access, views).register(cfg.routes);
             new ApiRoutes(projects, team, access).register(cfg.routes);
             new SourceRoutes(new dev.winnow.importing.ImportService(db), access, views).register(cfg.routes);
             new ScreenRoutes(projects, new dev.winnow.screen.ScreeningService(db), new dev.winnow.protocol.ProtocolService(db),
