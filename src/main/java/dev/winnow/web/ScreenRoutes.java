@@ -103,7 +103,7 @@ public final class ScreenRoutes {
             StageName stage = StageName.parse(ctx.pathParam("stage"));
             try {
                 screening.resolve(viewer(a), a.project(), stage, Long.parseLong(ctx.pathParam("studyId")),
-                        Verdict.parse(ctx.formParam("verdict")),
+                        verdict(ctx.formParam("verdict")),
                         ctx.formParam("method") == null ? "third-reviewer" : ctx.formParam("method"),
                         ctx.formParams("reason"), ctx.formParam("note"));
             } catch (UserError | NumberFormatException e) {
@@ -144,7 +144,7 @@ public final class ScreenRoutes {
                 throw new UserError("a decision needs studyId and verdict (include, exclude or maybe)");
             }
             ctx.status(201).json(screening.decide(viewer(a), a.project(), StageName.parse(ctx.pathParam("stage")),
-                    b.studyId(), new ScreeningService.Input(Verdict.parse(b.verdict()), b.reasons(), b.criteria(),
+                    b.studyId(), new ScreeningService.Input(verdict(b.verdict()), b.reasons(), b.criteria(),
                             b.note(), b.secondsTaken(), b.idempotencyKey())));
         });
         r.get(stagePath + "/decisions/mine", ctx -> {
@@ -163,7 +163,7 @@ public final class ScreenRoutes {
             Access a = access.access(ctx, Role.REVIEWER);
             ResolutionBody b = ApiRoutes.parse(ctx, ResolutionBody.class);
             ctx.status(201).json(screening.resolve(viewer(a), a.project(), StageName.parse(ctx.pathParam("stage")),
-                    Long.parseLong(ctx.pathParam("studyId")), Verdict.parse(b.verdict()),
+                    Long.parseLong(ctx.pathParam("studyId")), verdict(b.verdict()),
                     b.method() == null ? "third-reviewer" : b.method(), b.reasons(), b.note()));
         });
     }
@@ -254,9 +254,18 @@ public final class ScreenRoutes {
             seconds = Integer.parseInt(s);
         }
         String key = ctx.formParam("requestKey");
-        return new ScreeningService.Input(Verdict.parse(v), ctx.formParams("reason"), criteria,
+        return new ScreeningService.Input(verdict(v), ctx.formParams("reason"), criteria,
                 note == null || note.isBlank() ? null : note.strip(), seconds,
                 key == null || key.isBlank() ? null : key + ":" + ctx.formParam("studyId"));
+    }
+
+    /** A verdict from a form or JSON; an unknown word is bad input (400), not a server error. */
+    static Verdict verdict(String text) {
+        try {
+            return Verdict.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("'" + text + "' is not a verdict: expected include, exclude or maybe");
+        }
     }
 
     static long longForm(Context ctx, String name) {

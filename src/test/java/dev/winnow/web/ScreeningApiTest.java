@@ -57,8 +57,8 @@ class ScreeningApiTest {
                 // blinded: ann's own view of the outcomes hides the conflict she is part of
                 assertThat(web.get(stage + "/conflicts", "Authorization", "Bearer " + tokens[0]).body()).isEqualTo("[]");
                 var board = web.get(stage + "/conflicts", "Authorization", "Bearer " + tokens[2]);
-                assertThat(board.body()).contains("\"studyId\":" + study).contains("\"verdict\":\"include\"")
-                        .contains("\"verdict\":\"exclude\"");
+                assertThat(board.body()).contains("\"studyId\":" + study).contains("\"verdict\":\"INCLUDE\"")
+                        .contains("\"verdict\":\"EXCLUDE\"");
 
                 var viewer = web.json("POST", stage + "/decisions", "{\"studyId\":" + study + ",\"verdict\":\"include\"}",
                         "Authorization", "Bearer " + tokens[3]);
