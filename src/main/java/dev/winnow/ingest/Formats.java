@@ -26,7 +26,10 @@ public final class Formats {
             new MedlineReader(),    // "PMID- " / four-letter tags
             new OvidReader(),       // "<1>" then labelled fields
             new RisReader(),        // "TY  - " (most lenient of the tagged formats: last of them)
-            new dev.winnow.ingest.bibtex.BibtexReader()
+            new dev.winnow.ingest.bibtex.BibtexReader(),
+            // tagged formats go above this line; a header row is the weakest signal, so tables come last
+            dev.winnow.ingest.tabular.TabularReader.TSV,
+            dev.winnow.ingest.tabular.TabularReader.CSV
     );
 
     /** Registered writers, one per format Winnow writes. */
