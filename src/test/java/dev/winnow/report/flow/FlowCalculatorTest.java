@@ -13,64 +13,9 @@ import org.junit.jupiter.api.Test;
 /** The PRISMA 2020 arithmetic on hand-built projects. */
 class FlowCalculatorTest {
 
-    /** Builds study trails in bulk: n studies, each given the same fate. */
-    static final class Trails {
-        final List<StudyTrail> list = new ArrayList<>();
-        long next = 1;
-
-        Trails add(int n, int dbRecordsEach, Screening s, Retrieval r, Eligibility e, String reason) {
-            for (int i = 0; i < n; i++) {
-                long id = next++;
-                list.add(new StudyTrail(id, id, dbRecordsEach, 0, 0, 0, Removal.NONE, s, r, e, reason));
-            }
-            return this;
-        }
-
-        Trails add(StudyTrail t) {
-            list.add(t);
-            next = Math.max(next, t.studyId() + 1);
-            return this;
-        }
-
-        long id() {
-            return next++;
-        }
-    }
-
-    /** 100 records in two databases, 20 duplicates, 3 removed, 77 screened, 6 reports of 5 studies included. */
-    static Trails newReview() {
-        Trails t = new Trails();
-        t.add(20, 2, Screening.EXCLUDED_BY_REVIEWERS, Retrieval.NOT_SOUGHT, Eligibility.NOT_ASSESSED, null);
-        t.add(40, 1, Screening.EXCLUDED_BY_REVIEWERS, Retrieval.NOT_SOUGHT, Eligibility.NOT_ASSESSED, null);
-        t.add(5, 1, Screening.EXCLUDED_BY_STOPPING_RULE, Retrieval.NOT_SOUGHT, Eligibility.NOT_ASSESSED, null);
-        long a = t.id();
-        long b = t.id();
-        long c = t.id();
-        t.add(new StudyTrail(a, a, 1, 0, 0, 0, Removal.AUTOMATION, Screening.NOT_SCREENED, Retrieval.NOT_SOUGHT,
-                Eligibility.NOT_ASSESSED, null));
-        t.add(new StudyTrail(b, b, 1, 0, 0, 0, Removal.AUTOMATION, Screening.NOT_SCREENED, Retrieval.NOT_SOUGHT,
-                Eligibility.NOT_ASSESSED, null));
-        t.add(new StudyTrail(c, c, 1, 0, 0, 0, Removal.OTHER_REASON, Screening.NOT_SCREENED, Retrieval.NOT_SOUGHT,
-                Eligibility.NOT_ASSESSED, null));
-        t.add(2, 1, Screening.INCLUDED, Retrieval.NOT_RETRIEVED, Eligibility.NOT_ASSESSED, null);
-        t.add(3, 1, Screening.INCLUDED, Retrieval.RETRIEVED, Eligibility.EXCLUDED, "Wrong population");
-        t.add(1, 1, Screening.INCLUDED, Retrieval.RETRIEVED, Eligibility.EXCLUDED, "Wrong concept");
-        t.add(6, 1, Screening.INCLUDED, Retrieval.RETRIEVED, Eligibility.INCLUDED, null);
-        // the last two included reports describe one study
-        StudyTrail last = t.list.removeLast();
-        StudyTrail before = t.list.getLast();
-        t.list.add(last.inGroup(before.group()));
-        return t;
-    }
-
-    static List<SourceTally> twoDatabases() {
-        return List.of(new SourceTally("MEDLINE", "Ovid", SourceKind.DATABASE, null, null, 60, 60L),
-                SourceTally.database("CINAHL", 40));
-    }
-
     @Test
     void aNewReviewAddsUpBoxByBox() {
-        FlowDiagram d = FlowCalculator.compute(new FlowFacts(twoDatabases(), newReview().list));
+        FlowDiagram d = FlowCalculator.compute(new FlowFacts(FlowFixtures.twoDatabases(), FlowFixtures.newReview().list));
 
         assertThat(d.violations()).isEmpty();
         assertThat(d.databases()).containsExactly(new Count("MEDLINE (Ovid)", 60), new Count("CINAHL", 40));
@@ -96,7 +41,7 @@ class FlowCalculatorTest {
 
     @Test
     void otherMethodsHaveTheirOwnColumnWithoutAScreeningBox() {
-        Trails t = newReview();
+        FlowFixtures.Trails t = FlowFixtures.newReview();
         long web = t.id();
         long cite1 = t.id();
         long cite2 = t.id();
@@ -111,7 +56,7 @@ class FlowCalculatorTest {
         // found in a database and by citation searching: it stays in the databases column (a duplicate there)
         t.add(new StudyTrail(both, both, 1, 0, 1, 0, Removal.NONE, Screening.EXCLUDED_BY_REVIEWERS,
                 Retrieval.NOT_SOUGHT, Eligibility.NOT_ASSESSED, null));
-        List<SourceTally> sources = new ArrayList<>(twoDatabases());
+        List<SourceTally> sources = new ArrayList<>(FlowFixtures.twoDatabases());
         sources.set(1, SourceTally.database("CINAHL", 41));
         sources.add(SourceTally.other("Palliative care society site", OtherMethod.WEBSITES, 1));
         sources.add(SourceTally.other("Reference lists", OtherMethod.CITATION_SEARCHING, 4));
@@ -136,7 +81,7 @@ class FlowCalculatorTest {
 
     @Test
     void anUpdatedReviewCountsPreviousNewAndTotal() {
-        Trails t = newReview();
+        FlowFixtures.Trails t = FlowFixtures.newReview();
         long p1 = t.id();
         long p2 = t.id();
         long p3 = t.id();
@@ -172,7 +117,7 @@ class FlowCalculatorTest {
 
     @Test
     void unscreenedAndUnlinkedRecordsBreakTheScreeningEquation() {
-        Trails t = newReview();
+        FlowFixtures.Trails t = FlowFixtures.newReview();
         t.add(3, 1, Screening.NOT_SCREENED, Retrieval.NOT_SOUGHT, Eligibility.NOT_ASSESSED, null);
         t.add(2, 1, Screening.PENDING, Retrieval.NOT_SOUGHT, Eligibility.NOT_ASSESSED, null);
         List<SourceTally> sources = List.of(SourceTally.database("MEDLINE", 64), SourceTally.database("CINAHL", 44));
@@ -191,7 +136,7 @@ class FlowCalculatorTest {
 
     @Test
     void fullTextContradictionsAndMissingOutcomesAreListed() {
-        Trails t = newReview();
+        FlowFixtures.Trails t = FlowFixtures.newReview();
         t.add(1, 1, Screening.INCLUDED, Retrieval.NOT_RETRIEVED, Eligibility.INCLUDED, null);
         t.add(2, 1, Screening.INCLUDED, Retrieval.RETRIEVED, Eligibility.PENDING, null);
         t.add(1, 1, Screening.EXCLUDED_BY_REVIEWERS, Retrieval.RETRIEVED, Eligibility.INCLUDED, null);
@@ -217,7 +162,7 @@ class FlowCalculatorTest {
 
     @Test
     void linksThatDoNotMatchTheSourcesAreReported() {
-        Trails t = newReview();
+        FlowFixtures.Trails t = FlowFixtures.newReview();
         long orphan = t.id();
         t.add(new StudyTrail(orphan, orphan, 0, 0, 0, 0, Removal.NONE, Screening.NOT_SCREENED, Retrieval.NOT_SOUGHT,
                 Eligibility.NOT_ASSESSED, null));
