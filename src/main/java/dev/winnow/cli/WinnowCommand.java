@@ -14,6 +14,7 @@ import picocli.CommandLine;
                 ProjectCommand.class,
                 StatusCommand.class,
                 ServeCommand.class,
+                ReportCommand.class,
         })
 public final class WinnowCommand {
 
