@@ -15,6 +15,7 @@ import picocli.CommandLine;
                 StatusCommand.class,
                 ServeCommand.class,
                 ReportCommand.class,
+                ArchiveCommand.class,
         })
 public final class WinnowCommand {
 
