@@ -18,7 +18,20 @@ public final class Cli {
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, out, err, System.getenv(), java.nio.file.Path.of("").toAbsolutePath());
+    }
+
+    /** Runs with the given environment and working directory (where winnow.conf is looked for). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, java.util.Map<String, String> env,
+                          java.nio.file.Path workingDir) {
         CommandLine cmd = new CommandLine(new WinnowCommand());
+        try {
+            cmd.setDefaultValueProvider(new ConfigDefaults(env, workingDir));
+        } catch (UserError e) {
+            err.println("winnow: " + e.getMessage());
+            err.flush();
+            return BAD_INPUT;
+        }
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);

@@ -8,14 +8,13 @@ public final class Context {
     private Context() {
     }
 
-    /** The database URL in force: --db, else $WINNOW_DB, else null (the embedded default file). */
+    /**
+     * The database URL in force: --db, else $WINNOW_DB, else {@code db} in the configuration file
+     * (see {@link ConfigDefaults}), else null (the embedded default file).
+     */
     public static String databaseUrl(CommandSpec spec) {
         WinnowCommand root = (WinnowCommand) spec.root().userObject();
-        if (root.db != null && !root.db.isBlank()) {
-            return root.db;
-        }
-        String env = System.getenv("WINNOW_DB");
-        return env == null || env.isBlank() ? null : env;
+        return root.db == null || root.db.isBlank() ? null : root.db;
     }
 
     /** Opens (and migrates) the database in force; the caller closes it. */

@@ -15,11 +15,11 @@ import picocli.CommandLine.Spec;
 public final class ServeCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--port", defaultValue = "${env:WINNOW_PORT:-7070}", paramLabel = "PORT",
+    @Option(names = "--port", defaultValue = "7070", paramLabel = "PORT",
             description = "Port to listen on (default $WINNOW_PORT or 7070; 0 picks a free one).")
     int port;
 
-    @Option(names = "--host", defaultValue = "${env:WINNOW_HOST:-127.0.0.1}", paramLabel = "HOST",
+    @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "HOST",
             description = "Address to listen on (default 127.0.0.1; 0.0.0.0 for every interface).")
     String host;
 

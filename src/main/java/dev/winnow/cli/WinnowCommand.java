@@ -14,6 +14,10 @@ import picocli.CommandLine;
                 ProjectCommand.class,
                 StatusCommand.class,
                 ServeCommand.class,
+                BackupCommand.class,
+                RestoreCommand.class,
+                AuditCommand.class,
+                ChartCommand.class,
                 ReportCommand.class,
                 ArchiveCommand.class,
         })

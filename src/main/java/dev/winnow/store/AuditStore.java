@@ -16,7 +16,7 @@ public final class AuditStore {
     }
 
     /**
-     * @param actor   who, as a person reads it: a username, or "cli:{os-user}" for the command line
+     * @param actor   who, as a person reads it: a username; null means the command line ("cli:{os-user}")
      * @param action  a dotted verb: "import.file", "dedup.merge", "screen.decision", "protocol.save", …
      * @param target  what it was done to ("study 42", "file refs.ris"), or null
      * @param details anything else worth keeping, as an object written to JSON, or null
@@ -25,9 +25,14 @@ public final class AuditStore {
                               Object details) {
         h.createUpdate("insert into audit_event (project_id, user_id, actor, action, target, details, at) "
                         + "values (:p, :u, :actor, :action, :target, :details, :at)")
-                .bind("p", projectId).bind("u", userId).bind("actor", actor).bind("action", action)
+                .bind("p", projectId).bind("u", userId).bind("actor", actor == null ? commandLineActor() : actor).bind("action", action)
                 .bind("target", target).bind("details", details == null ? null : Json.write(details))
                 .bind("at", Clock.now()).execute();
+    }
+
+    /** The actor for work done from the command line without a named person. */
+    public static String commandLineActor() {
+        return "cli:" + System.getProperty("user.name", "unknown");
     }
 
     public static List<AuditEvent> forProject(Handle h, long projectId) {

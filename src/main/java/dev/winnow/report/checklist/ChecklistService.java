@@ -112,6 +112,12 @@ public final class ChecklistService {
     /** The labels (else names) of a charting form's fields, read from its definition JSON. */
     static List<String> fieldLabels(String definition) {
         try {
+            return dev.winnow.chart.FormYaml.read(definition, "stored form").fields().stream()
+                    .map(f -> f.label() == null || f.label().isBlank() ? f.key() : f.label()).toList();
+        } catch (RuntimeException notYaml) {
+            // an older or hand-made definition: read it as JSON {"fields": [{"name", "label"}]}
+        }
+        try {
             Map<String, Object> def = Json.read(definition, new TypeReference<Map<String, Object>>() { });
             Object fields = def.get("fields");
             List<String> out = new ArrayList<>();
