@@ -16,6 +16,7 @@ import picocli.CommandLine;
                 ServeCommand.class,
                 ImportCommand.class,
                 RecordCommand.class,
+                BenchCommand.class,
         })
 public final class WinnowCommand {
 
