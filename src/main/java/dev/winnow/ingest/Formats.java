@@ -15,6 +15,8 @@ import java.util.Optional;
 public final class Formats {
     /** Registered readers. Each format's package adds its reader here (one line each). */
     private static final List<RecordReader> READERS = List.of(
+            new dev.winnow.ingest.pubmedxml.PubmedXmlReader(),
+            new dev.winnow.ingest.endnotexml.EndnoteXmlReader(),
             new WosTabReader(),     // header row "PT<tab>AU<tab>…"
             new WosReader(),        // "FN …" / "PT J" … "ER"
             new MedlineReader(),    // "PMID- " / four-letter tags
