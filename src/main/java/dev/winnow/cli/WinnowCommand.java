@@ -20,6 +20,9 @@ import picocli.CommandLine;
                 ChartCommand.class,
                 ReportCommand.class,
                 ArchiveCommand.class,
+                ImportCommand.class,
+                RecordCommand.class,
+                BenchCommand.class,
         })
 public final class WinnowCommand {
 
