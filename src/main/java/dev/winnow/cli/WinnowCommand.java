@@ -23,6 +23,12 @@ import picocli.CommandLine;
                 ImportCommand.class,
                 RecordCommand.class,
                 BenchCommand.class,
+                ProtocolCommand.class,
+                ScreenCommand.class,
+                ConflictsCommand.class,
+                AgreementCommand.class,
+                DecisionsCommand.class,
+                FulltextCommand.class,
         })
 public final class WinnowCommand {
 
