@@ -2,8 +2,6 @@ package dev.winnow.report;
 
 import dev.winnow.UserError;
 import dev.winnow.project.Project;
-import dev.winnow.report.StageOutcomes.Kind;
-import dev.winnow.report.StageOutcomes.Outcome;
 import dev.winnow.report.flow.FlowCalculator;
 import dev.winnow.report.flow.FlowDiagram;
 import dev.winnow.report.flow.FlowFacts;
@@ -22,6 +20,8 @@ import dev.winnow.report.render.PrismaData;
 import dev.winnow.report.render.SvgFlowRenderer;
 import dev.winnow.store.Database;
 import dev.winnow.store.DecisionStore;
+import dev.winnow.store.FullTextStore;
+import dev.winnow.store.ResolutionStore;
 import dev.winnow.store.Json;
 import dev.winnow.store.ReportStore;
 import dev.winnow.store.StageStore;
@@ -114,18 +114,18 @@ public final class ReportService {
         }
 
         Map<Long, Long> group = groups(perStudy.keySet(), ReportStore.relatedStudies(h, projectId));
-        Map<Long, Outcome> titleAbstract = outcomes(h, projectId, "title-abstract");
-        Map<Long, Outcome> fullText = outcomes(h, projectId, "full-text");
+        Map<Long, StageOutcomes.Result> titleAbstract = outcomes(h, projectId, "title-abstract");
+        Map<Long, StageOutcomes.Result> fullText = outcomes(h, projectId, "full-text");
         Map<Long, String> retrieval = new HashMap<>();
-        ReportStore.fullTextStates(h, projectId).forEach(f -> retrieval.put(f.studyId(), f.status()));
+        FullTextStore.latest(h, projectId).forEach(f -> retrieval.put(f.studyId(), f.status()));
 
         List<StudyTrail> trails = new ArrayList<>();
         perStudy.keySet().stream().sorted().forEach(id -> {
             int[] c = perStudy.get(id);
-            Outcome ta = titleAbstract.get(id);
-            Outcome ft = fullText.get(id);
+            StageOutcomes.Result ta = titleAbstract.get(id);
+            StageOutcomes.Result ft = fullText.get(id);
             trails.add(new StudyTrail(id, group.get(id), c[0], c[1], c[2], c[3], Removal.NONE, screening(ta),
-                    retrieval(retrieval.get(id)), eligibility(ft), ft == null ? null : ft.reason()));
+                    retrieval(retrieval.get(id)), eligibility(ft), ft == null ? null : ft.primaryReason()));
         });
         return new FlowFacts(sources, trails, unlinkedDbr, unlinkedOther);
     }
@@ -139,30 +139,35 @@ public final class ReportService {
         };
     }
 
-    private static Map<Long, Outcome> outcomes(Handle h, long projectId, String stageName) {
+    private static Map<Long, StageOutcomes.Result> outcomes(Handle h, long projectId, String stageName) {
         return StageStore.find(h, projectId, stageName)
                 .map(stage -> StageOutcomes.derive(DecisionStore.history(h, stage.id()),
-                        ReportStore.resolutions(h, stage.id()), stage.reviewersPerRecord()))
+                        ResolutionStore.history(h, stage.id()), stage.reviewersPerRecord()))
                 .orElse(Map.of());
     }
 
-    private static Screening screening(Outcome o) {
-        if (o == null) {
+    private static Screening screening(StageOutcomes.Result r) {
+        if (r == null) {
             return Screening.NOT_SCREENED;
         }
-        return switch (o.kind()) {
-            case PENDING -> Screening.PENDING;
+        return switch (r.outcome().status()) {
             case INCLUDED -> Screening.INCLUDED;
-            case EXCLUDED -> o.byStoppingRule() ? Screening.EXCLUDED_BY_STOPPING_RULE : Screening.EXCLUDED_BY_REVIEWERS;
+            case EXCLUDED -> r.byStoppingRule() ? Screening.EXCLUDED_BY_STOPPING_RULE : Screening.EXCLUDED_BY_REVIEWERS;
+            case PENDING -> Screening.NOT_SCREENED;
+            default -> Screening.PENDING;
         };
     }
 
-    private static Eligibility eligibility(Outcome o) {
-        if (o == null) {
+    private static Eligibility eligibility(StageOutcomes.Result r) {
+        if (r == null) {
             return Eligibility.NOT_ASSESSED;
         }
-        return o.kind() == Kind.PENDING ? Eligibility.PENDING
-                : o.kind() == Kind.INCLUDED ? Eligibility.INCLUDED : Eligibility.EXCLUDED;
+        return switch (r.outcome().status()) {
+            case INCLUDED -> Eligibility.INCLUDED;
+            case EXCLUDED -> Eligibility.EXCLUDED;
+            case PENDING -> Eligibility.NOT_ASSESSED;
+            default -> Eligibility.PENDING;
+        };
     }
 
     private static Retrieval retrieval(String status) {

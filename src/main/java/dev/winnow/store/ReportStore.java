@@ -5,7 +5,8 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * The reads the report needs that no other store offers: per-source record tallies, the sources
- * behind each study, unlinked records, related-report pairs, resolutions and full-text states.
+ * behind each study, unlinked records, related-report pairs, and charting forms (decisions, resolutions and full
+ * texts are read through the screening stores).
  * Read-only.
  */
 public final class ReportStore {
@@ -28,12 +29,6 @@ public final class ReportStore {
 
     /** A pair of studies a person marked as reports of the same study ("related", not merged). */
     public record RelatedPair(long studyA, long studyB) {
-    }
-
-    public record ResolutionRow(long id, long studyId, String verdict, String method, String reasons) {
-    }
-
-    public record FullTextRow(long studyId, String status, String reason) {
     }
 
     /** An import file as the checklist and the archive show it. */
@@ -97,24 +92,6 @@ public final class ReportStore {
                         + "where d.project_id = :p and d.status = 'related'")
                 .bind("p", projectId)
                 .map((rs, ctx) -> new RelatedPair(rs.getLong(1), rs.getLong(2)))
-                .list();
-    }
-
-    /** Every resolution at a stage, oldest first: the newest per study counts. */
-    public static List<ResolutionRow> resolutions(Handle h, long stageId) {
-        return h.createQuery("select id, study_id, verdict, method, reasons from resolution where stage_id = :s order by id")
-                .bind("s", stageId)
-                .map((rs, ctx) -> new ResolutionRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5)))
-                .list();
-    }
-
-    /** The newest full-text retrieval state of each study of the project. */
-    public static List<FullTextRow> fullTextStates(Handle h, long projectId) {
-        return h.createQuery("select f.study_id, f.status, f.reason from full_text f where f.project_id = :p "
-                        + "and f.id = (select max(g.id) from full_text g where g.study_id = f.study_id)")
-                .bind("p", projectId)
-                .map((rs, ctx) -> new FullTextRow(rs.getLong(1), rs.getString(2), rs.getString(3)))
                 .list();
     }
 

@@ -1,6 +1,7 @@
 package dev.winnow.report.checklist;
 
 import dev.winnow.report.flow.FlowDiagram;
+import dev.winnow.screen.Agreement;
 import java.util.List;
 import java.util.Map;
 

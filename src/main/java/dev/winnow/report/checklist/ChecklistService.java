@@ -7,7 +7,10 @@ import dev.winnow.project.Project;
 import dev.winnow.report.ReportService;
 import dev.winnow.report.flow.FlowCalculator;
 import dev.winnow.report.flow.FlowDiagram;
+import dev.winnow.screen.Agreement;
 import dev.winnow.screen.Decision;
+import dev.winnow.screen.Verdict;
+import dev.winnow.store.ResolutionStore;
 import dev.winnow.store.Database;
 import dev.winnow.store.DecisionStore;
 import dev.winnow.store.Json;
@@ -68,18 +71,21 @@ public final class ChecklistService {
             for (Decision d : history) {
                 newest.computeIfAbsent(d.studyId(), k -> new TreeMap<>()).put(d.userId(), d);
             }
-            List<String[]> pairs = new ArrayList<>();
+            // agreement between the first two reviewers of each record both decided (newest decisions)
+            List<Verdict> first = new ArrayList<>();
+            List<Verdict> second = new ArrayList<>();
             for (Map<Long, Decision> byUser : newest.values()) {
                 if (byUser.size() >= 2) {
                     List<Decision> two = byUser.values().stream().limit(2).toList();
-                    pairs.add(new String[] {two.get(0).verdict().label(), two.get(1).verdict().label()});
+                    first.add(two.get(0).verdict());
+                    second.add(two.get(1).verdict());
                 }
             }
             Map<String, Long> resolutions = new TreeMap<>();
-            ReportStore.resolutions(h, st.id()).forEach(r -> resolutions.merge(r.method(), 1L, Long::sum));
+            ResolutionStore.history(h, st.id()).forEach(r -> resolutions.merge(r.method(), 1L, Long::sum));
             int reviewers = (int) history.stream().map(Decision::userId).distinct().count();
             stages.add(new ChecklistFacts.Stage(st.name(), st.reviewersPerRecord(), st.blinded(), reviewers,
-                    history.size(), Agreement.of(pairs), resolutions));
+                    history.size(), Agreement.of(first, second), resolutions));
         }
 
         List<ChecklistFacts.Form> forms = ReportStore.chartForms(h, p.id()).stream()

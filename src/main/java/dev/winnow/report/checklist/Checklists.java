@@ -3,6 +3,7 @@ package dev.winnow.report.checklist;
 import dev.winnow.report.flow.Count;
 import dev.winnow.report.flow.FlowDiagram;
 import dev.winnow.report.render.PrismaData;
+import dev.winnow.screen.Agreement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -242,9 +243,9 @@ public final class Checklists {
                     .append("; ").append(s.reviewers()).append(" people made ").append(s.decisions())
                     .append(" decisions");
             Agreement a = s.agreement();
-            if (a != null && a.pairs() > 0) {
-                b.append(String.format(Locale.ROOT, "; agreement %.1f%% on %d records", a.percent(), a.pairs()));
-                if (!Double.isNaN(a.kappa())) {
+            if (a != null && a.n() > 0) {
+                b.append(String.format(Locale.ROOT, "; agreement %.1f%% on %d records", 100 * a.percent(), a.n()));
+                if (a.kappa() != null) {
                     b.append(String.format(Locale.ROOT, ", Cohen's kappa %.2f", a.kappa()));
                 }
             }

@@ -6,31 +6,11 @@ import dev.winnow.report.ReportFixture;
 import dev.winnow.store.Database;
 import dev.winnow.testing.TestDb;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** PRISMA-ScR and PRISMA-S items pre-filled from a project. */
 class ChecklistTest {
-
-    @Test
-    void kappaAndPercentAgreementFollowTheTextbook() {
-        // 10 pairs: 7 agree (4 include/include, 3 exclude/exclude); p_o = 0.7; p_e = 0.6*0.5 + 0.4*0.5 = 0.5
-        List<String[]> pairs = new java.util.ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            pairs.add(new String[] {"include", "include"});
-        }
-        for (int i = 0; i < 3; i++) {
-            pairs.add(new String[] {"exclude", "exclude"});
-        }
-        pairs.add(new String[] {"include", "exclude"});
-        pairs.add(new String[] {"include", "exclude"});
-        pairs.add(new String[] {"exclude", "include"});
-        Agreement a = Agreement.of(pairs);
-        assertThat(a.percent()).isEqualTo(70.0);
-        assertThat(a.kappa()).isCloseTo(0.4, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(Agreement.of(List.<String[]>of(new String[] {"include", "include"})).kappa()).isNaN();
-    }
 
     @ParameterizedTest
     @EnumSource(TestDb.class)
