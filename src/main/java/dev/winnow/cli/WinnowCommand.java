@@ -22,6 +22,7 @@ import picocli.CommandLine;
                 ArchiveCommand.class,
                 ImportCommand.class,
                 RecordCommand.class,
+                ConvertCommand.class,
                 BenchCommand.class,
                 ProtocolCommand.class,
                 ScreenCommand.class,

@@ -13,10 +13,14 @@ import java.util.Optional;
  * detection by content: the file's name is never consulted.
  */
 public final class Formats {
+    /** Where a record keeps the key its file gave it (BibTeX key, CSL-JSON id), in {@code Record.extra()}. */
+    public static final String CITE_KEY = "citekey";
+
     /** Registered readers. Each format's package adds its reader here (one line each). */
     private static final List<RecordReader> READERS = List.of(
             new dev.winnow.ingest.pubmedxml.PubmedXmlReader(),
             new dev.winnow.ingest.endnotexml.EndnoteXmlReader(),
+            new dev.winnow.ingest.csljson.CslJsonReader(),
             new WosTabReader(),     // header row "PT<tab>AU<tab>…"
             new WosReader(),        // "FN …" / "PT J" … "ER"
             new MedlineReader(),    // "PMID- " / four-letter tags
@@ -28,7 +32,25 @@ public final class Formats {
             dev.winnow.ingest.tabular.TabularReader.CSV
     );
 
+    /** Registered writers, one per format Winnow writes. */
+    private static final List<RecordWriter> WRITERS = List.of(
+            new dev.winnow.ingest.csljson.CslJsonWriter(),
+            new dev.winnow.ingest.ris.RisWriter(),
+            new dev.winnow.ingest.bibtex.BibtexWriter(),
+            new dev.winnow.ingest.tabular.CsvWriter(),
+            new dev.winnow.ingest.tabular.XlsxWriter()
+    );
+
     private Formats() {
+    }
+
+    public static List<RecordWriter> writers() {
+        return WRITERS;
+    }
+
+    /** The writer for a format, if Winnow can write it. */
+    public static Optional<RecordWriter> writer(Format format) {
+        return WRITERS.stream().filter(w -> w.format() == format).findFirst();
     }
 
     public static List<RecordReader> readers() {

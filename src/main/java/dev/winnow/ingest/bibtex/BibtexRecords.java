@@ -1,5 +1,6 @@
 package dev.winnow.ingest.bibtex;
 
+import dev.winnow.ingest.Formats;
 import dev.winnow.record.Author;
 import dev.winnow.record.AuthorNames;
 import dev.winnow.record.Record;
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
  * docs/ingest-structured.md for the table.
  */
 final class BibtexRecords {
-    static final String KEY = "citekey";
+    static final String KEY = Formats.CITE_KEY;
     private static final Pattern YEAR = Pattern.compile("(?<!\\d)(1[5-9]\\d\\d|2[01]\\d\\d)(?!\\d)");
     private static final Pattern AND = Pattern.compile("\\s+and\\s+", Pattern.CASE_INSENSITIVE);
     private static final String[] MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};

@@ -1,0 +1,88 @@
+package dev.winnow.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.winnow.bench.Conformance;
+import dev.winnow.ingest.Format;
+import dev.winnow.ingest.Ingest;
+import dev.winnow.record.Record;
+import dev.winnow.testing.SharedData;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code winnow convert} and {@code winnow bench conformance} as users run them. */
+class ConvertCommandTest {
+    @TempDir Path dir;
+
+    static final String BIB = """
+            @article{smith2020, author = {Smith, Jane and {WHO}}, title = {Early palliative care},
+              journal = {BMJ}, year = 2020, pages = {1--9}, doi = {10.1136/bmj.1}}
+            @book{jones2001, author = {Jones, A}, title = {A book}, year = {2001}}
+            """;
+
+    @Test
+    void convertsToEveryWritableFormat() throws IOException {
+        Path in = dir.resolve("in.bib");
+        Files.writeString(in, BIB);
+        CliTest.Run json = CliTest.run(null, "convert", in.toString(), "--to", "csl-json");
+        assertThat(json.code()).isZero();
+        assertThat(json.out()).startsWith("[ {").contains("\"title\" : \"Early palliative care\"").contains("\"literal\" : \"WHO\"");
+
+        CliTest.Run ris = CliTest.run(null, "convert", in.toString(), "--to", "ris");
+        assertThat(ris.out()).startsWith("TY  - JOUR").contains("TY  - BOOK");
+
+        CliTest.Run csv = CliTest.run(null, "convert", in.toString(), "--from", "bibtex", "--to", "csv");
+        assertThat(csv.out().lines().count()).isEqualTo(3);
+
+        Path out = dir.resolve("out.bib");
+        CliTest.Run bib = CliTest.run(null, "convert", in.toString(), "--to", "bibtex", "-o", out.toString());
+        assertThat(bib.code()).isZero();
+        assertThat(bib.out().strip()).isEqualTo("Converted 2 records from bibtex (UTF-8) to bibtex: " + out);
+        List<Record> back = Ingest.readAll(out, null).stream().map(p -> p.record()).toList();
+        List<Record> orig = Ingest.readAll(in, Format.BIBTEX).stream().map(p -> p.record()).toList();
+        assertThat(back).isEqualTo(orig);
+
+        Path xlsx = dir.resolve("out.xlsx");
+        assertThat(CliTest.run(null, "convert", in.toString(), "--to", "xlsx", "-o", xlsx.toString()).code()).isZero();
+        assertThat(Files.readAllBytes(xlsx)).startsWith((byte) 'P', (byte) 'K');
+        assertThat(Files.list(dir)).noneMatch(p -> p.getFileName().toString().endsWith(".tmp"));
+    }
+
+    @Test
+    void badInputIsOneLineAndExitOne() throws IOException {
+        Path junk = dir.resolve("notes.txt");
+        Files.writeString(junk, "just some notes\n");
+        CliTest.Run r = CliTest.run(null, "convert", junk.toString(), "--to", "ris");
+        assertThat(r.code()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.err()).startsWith("winnow: notes.txt, line 1: not a bibliographic file");
+
+        Path broken = dir.resolve("broken.bib");
+        Files.writeString(broken, "@article{a,\n  title = {x}\n  year = 2000}\n");
+        CliTest.Run b = CliTest.run(null, "convert", broken.toString(), "--to", "ris", "-o", dir.resolve("o.ris").toString());
+        assertThat(b.code()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(b.err().strip()).isEqualTo("winnow: broken.bib, line 3: expected ',' or '}' after the value of 'title', found 'y'");
+        assertThat(dir.resolve("o.ris")).doesNotExist();
+
+        assertThat(CliTest.run(null, "convert", junk.toString(), "--to", "xlsx").err())
+                .isEqualTo("winnow: xlsx is a binary format: give the output file with -o FILE\n");
+        assertThat(CliTest.run(null, "convert", junk.toString(), "--to", "docx").err())
+                .startsWith("winnow: --to: unknown format 'docx'");
+        assertThat(CliTest.run(null, "convert", dir.resolve("missing.ris").toString(), "--to", "ris").code())
+                .isEqualTo(Cli.BAD_INPUT);
+        assertThat(CliTest.run(null, "convert", junk.toString()).code()).isEqualTo(Cli.USAGE);
+    }
+
+    @Test
+    void benchConformancePrintsThePerFormatTable() {
+        Path fixtures = SharedData.require(Conformance.FIXTURES);
+        CliTest.Run r = CliTest.run(null, "bench", "conformance", fixtures.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).startsWith("format").contains("PubMed XML").contains("EndNote XML").contains("overall");
+        assertThat(r.out().lines().filter(l -> l.startsWith("EndNote XML")).findFirst().orElseThrow()).endsWith("100.0%");
+    }
+}
