@@ -3,6 +3,7 @@ package dev.winnow.cli;
 import dev.winnow.UserError;
 import dev.winnow.project.Project;
 import dev.winnow.project.ProjectService;
+import dev.winnow.report.ReportExports;
 import dev.winnow.report.ReportService;
 import dev.winnow.report.checklist.ChecklistService;
 import dev.winnow.report.flow.FlowDiagram;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code winnow report prisma|check|checklist}: the review's report, computed from its data. */
 @Command(name = "report", description = "PRISMA 2020 flow diagram, PRISMA-ScR checklist and report exports.",
-        subcommands = {ReportCommand.Prisma.class, ReportCommand.Check.class, ReportCommand.Checklist.class})
+        subcommands = {ReportCommand.Prisma.class, ReportCommand.Check.class, ReportCommand.Checklist.class,
+                ReportCommand.Included.class, ReportCommand.Excluded.class})
 public final class ReportCommand {
 
     @Command(name = "prisma", description = "The PRISMA 2020 flow diagram as JSON, SVG, PNG, PDF or the PRISMA2020 "
@@ -116,6 +118,53 @@ public final class ReportCommand {
                 ChecklistService service = new ChecklistService(db);
                 String text = html ? service.html(p) : service.markdown(p);
                 Output.write(spec, text.getBytes(StandardCharsets.UTF_8), output, false, html ? "html" : "md");
+            }
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "included", description = "The included studies (reports) as RIS, CSV or XLSX.")
+    static final class Included implements Callable<Integer> {
+        @Spec CommandSpec spec;
+
+        @Option(names = "--project", required = true, paramLabel = "KEY", description = "The project's key.")
+        String project;
+
+        @Option(names = "--format", defaultValue = "ris", paramLabel = "FORMAT", description = "ris (default), csv or xlsx.")
+        String format;
+
+        @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (stdout otherwise).")
+        Path output;
+
+        @Override
+        public Integer call() {
+            try (Database db = Context.open(spec)) {
+                Project p = new ProjectService(db).get(project);
+                byte[] bytes = new ReportExports(db).included(p, format);
+                Output.write(spec, bytes, output, "xlsx".equalsIgnoreCase(format.strip()), format.strip());
+            }
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "excluded", description = "The full texts excluded, with their reasons, as CSV, Markdown or HTML.")
+    static final class Excluded implements Callable<Integer> {
+        @Spec CommandSpec spec;
+
+        @Option(names = "--project", required = true, paramLabel = "KEY", description = "The project's key.")
+        String project;
+
+        @Option(names = "--format", defaultValue = "csv", paramLabel = "FORMAT", description = "csv (default), md or html.")
+        String format;
+
+        @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (stdout otherwise).")
+        Path output;
+
+        @Override
+        public Integer call() {
+            try (Database db = Context.open(spec)) {
+                Project p = new ProjectService(db).get(project);
+                Output.write(spec, new ReportExports(db).excludedTable(p, format), output, false, format);
             }
             return Cli.OK;
         }

@@ -89,11 +89,8 @@ public final class PrismaCsv {
     }
 
     /** One CSV cell: quoted when needed, and never read as a formula by a spreadsheet. */
-    static String cell(String s) {
-        String v = s;
-        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 && !v.matches("-?\\d+")) {
-            v = "'" + v;
-        }
+    public static String cell(String s) {
+        String v = s.matches("-?\\d+") ? s : dev.winnow.ingest.tabular.RecordColumns.neutralise(s);
         if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
             v = '"' + v.replace("\"", "\"\"") + '"';
         }
