@@ -20,6 +20,7 @@ import picocli.CommandLine;
                 ChartCommand.class,
                 ReportCommand.class,
                 ArchiveCommand.class,
+                DemoCommand.class,
                 ImportCommand.class,
                 RecordCommand.class,
                 ConvertCommand.class,

@@ -1,12 +1,12 @@
 package dev.winnow.report;
 
+import dev.winnow.importing.SourceKind;
 import dev.winnow.UserError;
 import dev.winnow.project.Project;
 import dev.winnow.report.flow.FlowCalculator;
 import dev.winnow.report.flow.FlowDiagram;
 import dev.winnow.report.flow.FlowFacts;
 import dev.winnow.report.flow.OtherMethod;
-import dev.winnow.report.flow.SourceKind;
 import dev.winnow.report.flow.SourceTally;
 import dev.winnow.report.flow.StudyTrail;
 import dev.winnow.report.flow.StudyTrail.Eligibility;
@@ -90,7 +90,7 @@ public final class ReportService {
         List<SourceTally> sources = new ArrayList<>();
         for (ReportStore.SourceRow s : ReportStore.sources(h, projectId)) {
             SourceKind kind = SourceKind.parse(s.kind());
-            OtherMethod method = kind == SourceKind.OTHER ? OtherMethod.of(s.otherMethod()) : null;
+            OtherMethod method = kind == SourceKind.OTHER ? method(s.otherMethod(), s.name()) : null;
             sources.add(new SourceTally(s.name(), s.platform(), kind, method, s.otherMethod(), s.records(),
                     s.declared()));
         }
@@ -101,12 +101,12 @@ public final class ReportService {
         }
         for (ReportStore.StudySourceRow r : ReportStore.studySources(h, projectId)) {
             int[] c = perStudy.computeIfAbsent(r.studyId(), k -> new int[4]);
-            c[slot(r.kind(), r.otherMethod())] += (int) r.records();
+            c[slot(r.kind(), r.otherMethod(), r.sourceName())] += (int) r.records();
         }
         long unlinkedDbr = 0;
         long unlinkedOther = 0;
         for (ReportStore.UnlinkedRow u : ReportStore.unlinked(h, projectId)) {
-            if (slot(u.kind(), u.otherMethod()) < 2) {
+            if (slot(u.kind(), u.otherMethod(), u.sourceName()) < 2) {
                 unlinkedDbr += u.records();
             } else {
                 unlinkedOther += u.records();
@@ -131,12 +131,26 @@ public final class ReportService {
     }
 
     /** 0 database, 1 register, 2 other method, 3 previous version of the review. */
-    private static int slot(String kind, String otherMethod) {
+    private static int slot(String kind, String otherMethod, String sourceName) {
         return switch (SourceKind.parse(kind)) {
             case DATABASE -> 0;
             case REGISTER -> 1;
-            case OTHER -> OtherMethod.of(otherMethod) == OtherMethod.PREVIOUS_REVIEW ? 3 : 2;
+            case OTHER -> method(otherMethod, sourceName) == OtherMethod.PREVIOUS_REVIEW ? 3 : 2;
         };
+    }
+
+    /**
+     * An other-method source's kind; a source of method "other" whose name starts with "Previous"
+     * ("Previous version of the review", "Previous review 2019") holds the previous version's included
+     * studies (the import command has no method of that name).
+     */
+    static OtherMethod method(String otherMethod, String sourceName) {
+        OtherMethod m = OtherMethod.of(otherMethod);
+        if (m == OtherMethod.OTHER && sourceName != null
+                && sourceName.strip().toLowerCase(java.util.Locale.ROOT).startsWith("previous")) {
+            return OtherMethod.PREVIOUS_REVIEW;
+        }
+        return m;
     }
 
     private static Map<Long, StageOutcomes.Result> outcomes(Handle h, long projectId, String stageName) {

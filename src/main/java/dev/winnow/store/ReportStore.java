@@ -20,11 +20,11 @@ public final class ReportStore {
     }
 
     /** How many of a study's source records come from sources of one kind (and other method). */
-    public record StudySourceRow(long studyId, String kind, String otherMethod, long records) {
+    public record StudySourceRow(long studyId, String kind, String otherMethod, String sourceName, long records) {
     }
 
     /** Source records without a study, by the kind of their source. */
-    public record UnlinkedRow(String kind, String otherMethod, long records) {
+    public record UnlinkedRow(String kind, String otherMethod, String sourceName, long records) {
     }
 
     /** A pair of studies a person marked as reports of the same study ("related", not merged). */
@@ -68,20 +68,21 @@ public final class ReportStore {
     }
 
     public static List<StudySourceRow> studySources(Handle h, long projectId) {
-        return h.createQuery("select l.study_id, s.kind, s.other_method, count(*) from study_link l "
+        return h.createQuery("select l.study_id, s.kind, s.other_method, s.name, count(*) from study_link l "
                         + "join source_record r on r.id = l.source_record_id join source s on s.id = r.source_id "
-                        + "where r.project_id = :p group by l.study_id, s.kind, s.other_method")
+                        + "where r.project_id = :p group by l.study_id, s.kind, s.other_method, s.name")
                 .bind("p", projectId)
-                .map((rs, ctx) -> new StudySourceRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
+                .map((rs, ctx) -> new StudySourceRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getLong(5)))
                 .list();
     }
 
     public static List<UnlinkedRow> unlinked(Handle h, long projectId) {
-        return h.createQuery("select s.kind, s.other_method, count(*) from source_record r "
+        return h.createQuery("select s.kind, s.other_method, s.name, count(*) from source_record r "
                         + "join source s on s.id = r.source_id left join study_link l on l.source_record_id = r.id "
-                        + "where r.project_id = :p and l.source_record_id is null group by s.kind, s.other_method")
+                        + "where r.project_id = :p and l.source_record_id is null group by s.kind, s.other_method, s.name")
                 .bind("p", projectId)
-                .map((rs, ctx) -> new UnlinkedRow(rs.getString(1), rs.getString(2), rs.getLong(3)))
+                .map((rs, ctx) -> new UnlinkedRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
                 .list();
     }
 

@@ -1,5 +1,6 @@
 package dev.winnow.report.flow;
 
+import dev.winnow.importing.SourceKind;
 /**
  * One source's records as the project holds them.
  *

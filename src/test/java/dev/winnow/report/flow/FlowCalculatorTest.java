@@ -1,5 +1,6 @@
 package dev.winnow.report.flow;
 
+import dev.winnow.importing.SourceKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.winnow.report.flow.StudyTrail.Eligibility;

@@ -1,5 +1,6 @@
 package dev.winnow.report.flow;
 
+import dev.winnow.importing.SourceKind;
 import dev.winnow.report.flow.StudyTrail.Eligibility;
 import dev.winnow.report.flow.StudyTrail.Removal;
 import dev.winnow.report.flow.StudyTrail.Retrieval;
