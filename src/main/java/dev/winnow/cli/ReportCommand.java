@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -34,23 +35,19 @@ public final class ReportCommand {
     static final class Prisma implements Callable<Integer> {
         @Spec CommandSpec spec;
 
-        @Option(names = "--project", required = true, paramLabel = "KEY", description = "The project's key.")
-        String project;
+        @Mixin ProjectAndFile target;
 
         @Option(names = "--format", defaultValue = "json", paramLabel = "FORMAT",
                 description = "json (default), svg, png, pdf or csv.")
         String format;
 
-        @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (stdout otherwise).")
-        Path output;
-
         @Override
         public Integer call() {
             ReportService.Format f = ReportService.Format.parse(format);
             try (Database db = Context.open(spec)) {
-                Project p = new ProjectService(db).get(project);
+                Project p = new ProjectService(db).get(target.project);
                 byte[] bytes = new ReportService(db).prisma(p, f);
-                Output.write(spec, bytes, output, f.binary(), f.extension);
+                Output.write(spec, bytes, target.output, f.binary(), f.extension);
             }
             return Cli.OK;
         }
@@ -97,14 +94,10 @@ public final class ReportCommand {
     static final class Checklist implements Callable<Integer> {
         @Spec CommandSpec spec;
 
-        @Option(names = "--project", required = true, paramLabel = "KEY", description = "The project's key.")
-        String project;
+        @Mixin ProjectAndFile target;
 
         @Option(names = "--format", defaultValue = "md", paramLabel = "FORMAT", description = "md (default) or html.")
         String format;
-
-        @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (stdout otherwise).")
-        Path output;
 
         @Override
         public Integer call() {
@@ -114,10 +107,10 @@ public final class ReportCommand {
                 default -> throw new UserError("unknown format '" + format + "': expected md or html");
             };
             try (Database db = Context.open(spec)) {
-                Project p = new ProjectService(db).get(project);
+                Project p = new ProjectService(db).get(target.project);
                 ChecklistService service = new ChecklistService(db);
                 String text = html ? service.html(p) : service.markdown(p);
-                Output.write(spec, text.getBytes(StandardCharsets.UTF_8), output, false, html ? "html" : "md");
+                Output.write(spec, text.getBytes(StandardCharsets.UTF_8), target.output, false, html ? "html" : "md");
             }
             return Cli.OK;
         }
@@ -127,21 +120,17 @@ public final class ReportCommand {
     static final class Included implements Callable<Integer> {
         @Spec CommandSpec spec;
 
-        @Option(names = "--project", required = true, paramLabel = "KEY", description = "The project's key.")
-        String project;
+        @Mixin ProjectAndFile target;
 
         @Option(names = "--format", defaultValue = "ris", paramLabel = "FORMAT", description = "ris (default), csv or xlsx.")
         String format;
 
-        @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (stdout otherwise).")
-        Path output;
-
         @Override
         public Integer call() {
             try (Database db = Context.open(spec)) {
-                Project p = new ProjectService(db).get(project);
+                Project p = new ProjectService(db).get(target.project);
                 byte[] bytes = new ReportExports(db).included(p, format);
-                Output.write(spec, bytes, output, "xlsx".equalsIgnoreCase(format.strip()), format.strip());
+                Output.write(spec, bytes, target.output, "xlsx".equalsIgnoreCase(format.strip()), format.strip());
             }
             return Cli.OK;
         }
@@ -151,23 +140,28 @@ public final class ReportCommand {
     static final class Excluded implements Callable<Integer> {
         @Spec CommandSpec spec;
 
-        @Option(names = "--project", required = true, paramLabel = "KEY", description = "The project's key.")
-        String project;
+        @Mixin ProjectAndFile target;
 
         @Option(names = "--format", defaultValue = "csv", paramLabel = "FORMAT", description = "csv (default), md or html.")
         String format;
 
-        @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (stdout otherwise).")
-        Path output;
-
         @Override
         public Integer call() {
             try (Database db = Context.open(spec)) {
-                Project p = new ProjectService(db).get(project);
-                Output.write(spec, new ReportExports(db).excludedTable(p, format), output, false, format);
+                Project p = new ProjectService(db).get(target.project);
+                Output.write(spec, new ReportExports(db).excludedTable(p, format), target.output, false, format);
             }
             return Cli.OK;
         }
+    }
+
+    /** The options every report export shares: which project, and where to write. */
+    static final class ProjectAndFile {
+        @Option(names = "--project", required = true, paramLabel = "KEY", description = "The project's key.")
+        String project;
+
+        @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (stdout otherwise).")
+        Path output;
     }
 
     /** Writing a command's result: to a file (atomically) or to stdout. */
