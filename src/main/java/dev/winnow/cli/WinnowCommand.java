@@ -18,6 +18,12 @@ import picocli.CommandLine;
                 RestoreCommand.class,
                 AuditCommand.class,
                 ChartCommand.class,
+                ProtocolCommand.class,
+                ScreenCommand.class,
+                ConflictsCommand.class,
+                AgreementCommand.class,
+                DecisionsCommand.class,
+                FulltextCommand.class,
         })
 public final class WinnowCommand {
 

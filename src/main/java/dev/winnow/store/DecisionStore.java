@@ -71,6 +71,18 @@ public final class DecisionStore {
                 .bind("s", stageId).bind("t", studyId).map((rs, ctx) -> row(rs)).list();
     }
 
+    /** The decisions made in one pilot (calibration) round, oldest first. */
+    public static List<Decision> forPilotRound(Handle h, long pilotRoundId) {
+        return h.createQuery("select " + COLUMNS + " from decision where pilot_round_id = :r order by id")
+                .bind("r", pilotRoundId).map((rs, ctx) -> row(rs)).list();
+    }
+
+    /** One reviewer's decisions at a stage, oldest first. */
+    public static List<Decision> byUser(Handle h, long stageId, long userId) {
+        return h.createQuery("select " + COLUMNS + " from decision where stage_id = :s and user_id = :u order by id")
+                .bind("s", stageId).bind("u", userId).map((rs, ctx) -> row(rs)).list();
+    }
+
     static Decision row(ResultSet rs) throws SQLException {
         String reasons = rs.getString("reasons");
         String criteria = rs.getString("criteria");

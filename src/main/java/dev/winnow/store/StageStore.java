@@ -25,6 +25,12 @@ public final class StageStore {
         });
     }
 
+    /** Sets a stage's rules (from the protocol): reviewers per record, blinding and assignment mode. */
+    public static void configure(Handle h, long stageId, int reviewersPerRecord, boolean blinded, String assignment) {
+        h.createUpdate("update stage set reviewers_per_record = :r, blinded = :b, assignment = :a where id = :id")
+                .bind("r", reviewersPerRecord).bind("b", blinded).bind("a", assignment).bind("id", stageId).execute();
+    }
+
     public static Optional<StageRow> find(Handle h, long projectId, String name) {
         return h.createQuery("select " + COLUMNS + " from stage where project_id = :p and name = :n")
                 .bind("p", projectId).bind("n", name).map((rs, ctx) -> new StageRow(rs.getLong(1), rs.getLong(2),

@@ -30,6 +30,12 @@ public final class StudyStore {
                 .map((rs, ctx) -> new Study(rs.getLong(1), rs.getLong(2), RecordJson.read(rs.getString(3)))).findOne();
     }
 
+    /** The ids of a project's study records, in id order. */
+    public static List<Long> ids(Handle h, long projectId) {
+        return h.createQuery("select id from study where project_id = :p order by id").bind("p", projectId)
+                .mapTo(Long.class).list();
+    }
+
     public static List<Study> list(Handle h, long projectId) {
         return h.createQuery("select id, project_id, fields from study where project_id = :p order by id")
                 .bind("p", projectId)

@@ -1,0 +1,549 @@
+package dev.winnow.screen;
+
+import dev.winnow.UserError;
+import dev.winnow.project.Project;
+import dev.winnow.store.AssignmentStore;
+import dev.winnow.store.AuditStore;
+import dev.winnow.store.Database;
+import dev.winnow.store.DecisionStore;
+import dev.winnow.store.FullTextStore;
+import dev.winnow.store.PilotStore;
+import dev.winnow.store.ResolutionStore;
+import dev.winnow.store.StudyStore;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Screening a project's records at a stage: the reviewer's queue, decisions (append-only),
+ * conflicts and their resolution, derived outcomes, agreement and pilot rounds.
+ *
+ * <p><b>Every read takes the {@link Viewer}</b> and applies the stage's blinding (see
+ * {@link StageSnapshot#canSeeOthers}): while a stage is blinded a reviewer sees only their own
+ * decisions, and outcomes, conflicts and agreement that would reveal another reviewer's decision on
+ * a record they screened are withheld. {@link Viewer#overseer} sees everything (reports, the owner's
+ * command line).
+ *
+ * <p><b>Outcomes for reports</b>: {@link #outcomes(Viewer, Project, StageName)} with an overseer
+ * gives each record's derived outcome at a stage; {@link #prismaCounts(Viewer, Project)} turns both
+ * stages into PRISMA's screening boxes.
+ */
+public final class ScreeningService {
+    private final Database db;
+
+    public ScreeningService(Database db) {
+        this.db = db;
+    }
+
+    /** What a reviewer decided, before it is stored. */
+    public record Input(Verdict verdict, List<String> reasons, Map<String, String> criteria, String note,
+                        Integer secondsTaken, String idempotencyKey) {
+        public Input {
+            reasons = reasons == null ? List.of() : reasons.stream().map(String::strip).filter(r -> !r.isEmpty()).toList();
+            criteria = criteria == null ? Map.of() : Map.copyOf(criteria);
+        }
+
+        public static Input of(Verdict verdict, String... reasons) {
+            return new Input(verdict, List.of(reasons), null, null, null, null);
+        }
+    }
+
+    /** The next record in a reviewer's queue; {@code pilotRound} is set when it belongs to an open pilot round. */
+    public record Next(StageName stage, StudyStore.Study study, Long pilotRound) {
+    }
+
+    /** A record whose reviewers disagree, with their newest decisions. */
+    public record Conflict(long studyId, String title, List<Decision> decisions) {
+    }
+
+    /** Every record's outcome at a stage as one viewer may see it, and the counts per status. */
+    public record StageOutcomes(StageName stage, List<Outcome> outcomes, Map<String, Long> counts) {
+        public Optional<Outcome> of(long studyId) {
+            return outcomes.stream().filter(o -> o.studyId() == studyId).findFirst();
+        }
+    }
+
+    /** Agreement between one pair of reviewers over the records both decided. */
+    public record PairAgreement(String reviewerA, String reviewerB, Agreement agreement) {
+    }
+
+    /**
+     * Agreement at a stage: pooled over every reviewer pair, and per pair. {@code restricted} is
+     * true when blinding left out records this viewer may not see.
+     */
+    public record AgreementReport(StageName stage, Agreement overall, List<PairAgreement> pairs, boolean restricted) {
+    }
+
+    /** A pilot round: its sample, target and (once closed) the agreement reached. */
+    public record PilotResult(long id, int number, List<Long> sample, double target, Integer protocolVersion,
+                              boolean closed, AgreementReport agreement, Boolean targetMet) {
+    }
+
+    /**
+     * PRISMA 2020 screening boxes, derived from both stages' outcomes.
+     *
+     * @param recordsScreened    title/abstract records with a final outcome
+     * @param recordsExcluded    excluded at title/abstract
+     * @param recordsUndecided   title/abstract records still pending, awaiting a reviewer or in conflict
+     * @param reportsSought      records included at title/abstract (one report each)
+     * @param reportsNotRetrieved of those, the ones whose full text is marked not retrieved
+     * @param reportsAssessed    full-text records with a final outcome
+     * @param reportsExcluded    excluded at full text
+     * @param excludedByReason   full-text exclusions per primary (first) reason
+     * @param reportsUndecided   full-text records without a final outcome
+     * @param studiesIncluded    included at full text
+     */
+    public record ScreeningCounts(long recordsScreened, long recordsExcluded, long recordsUndecided, long reportsSought,
+                                  long reportsNotRetrieved, long reportsAssessed, long reportsExcluded,
+                                  Map<String, Long> excludedByReason, long reportsUndecided, long studiesIncluded) {
+    }
+
+    /** The reason recorded for an exclusion that came without one (imports). */
+    public static final String REASON_NOT_RECORDED = "reason not recorded";
+
+    // ------------------------------------------------------------------ queue
+
+    /**
+     * The next record for this reviewer: first the open pilot round's records they have not decided,
+     * then records already assigned to them and not yet decided, then a newly claimed record.
+     * A record is claimed by taking a free slot (1..reviewers per record; 1 in pool mode) — a unique
+     * index makes concurrent claims safe — and never twice by the same reviewer.
+     */
+    public Optional<Next> next(Viewer viewer, Project project, StageName stageName) {
+        requireReviewer(viewer, "ask for records to screen");
+        return db.inTransaction(h -> {
+            StageSnapshot s = StageSnapshot.load(h, project.id(), stageName);
+            long me = viewer.userId();
+            Optional<PilotStore.PilotRow> pilot = openPilot(h, s);
+            if (pilot.isPresent()) {
+                Set<Long> done = DecisionStore.forPilotRound(h, pilot.get().id()).stream()
+                        .filter(d -> d.userId() == me).map(Decision::studyId).collect(Collectors.toSet());
+                for (long id : pilot.get().sample()) {
+                    if (!done.contains(id) && s.contains(id)) {
+                        return Optional.of(new Next(stageName, StudyStore.find(h, id).orElseThrow(), pilot.get().id()));
+                    }
+                }
+            }
+            List<AssignmentStore.AssignmentRow> assignments = AssignmentStore.forStage(h, s.stage.id());
+            Set<Long> decidedByMe = new HashSet<>();
+            s.newest.forEach((study, ds) -> ds.stream().filter(d -> d.userId() == me).forEach(d -> decidedByMe.add(study)));
+            Map<Long, Set<Integer>> takenSlots = new HashMap<>();
+            Set<Long> mine = new HashSet<>();
+            for (AssignmentStore.AssignmentRow a : assignments) {
+                if (a.userId() == me) {
+                    mine.add(a.studyId());
+                    if (!decidedByMe.contains(a.studyId()) && s.contains(a.studyId())
+                            && !s.outcome(a.studyId()).resolved()) {
+                        return Optional.of(new Next(stageName, StudyStore.find(h, a.studyId()).orElseThrow(), null));
+                    }
+                }
+                if (a.slot() != null) {
+                    takenSlots.computeIfAbsent(a.studyId(), k -> new HashSet<>()).add(a.slot());
+                }
+            }
+            int capacity = s.rules.requiredReviewers();
+            for (long id : s.records) {
+                if (mine.contains(id) || decidedByMe.contains(id) || s.outcome(id).resolved()
+                        || s.newest(id).size() >= capacity) {
+                    continue;
+                }
+                Set<Integer> taken = takenSlots.getOrDefault(id, Set.of());
+                for (int slot = 1; slot <= capacity; slot++) {
+                    if (!taken.contains(slot) && AssignmentStore.claim(h, s.stage.id(), id, me, slot)) {
+                        AuditStore.record(h, project.id(), me, viewer.name(), "screen.assign", "study " + id,
+                                Map.of("stage", stageName.label(), "slot", slot));
+                        return Optional.of(new Next(stageName, StudyStore.find(h, id).orElseThrow(), null));
+                    }
+                }
+            }
+            return Optional.empty();
+        });
+    }
+
+    // ------------------------------------------------------------------ decisions
+
+    /**
+     * Records a reviewer's decision (append-only: a change of mind is a new decision). Refused with a
+     * clear message: a record not screened at this stage, a full-text exclusion without a reason, a
+     * reason the protocol does not list, an answer for an unknown criterion. An idempotency key seen
+     * before returns the decision stored then.
+     */
+    public Decision decide(Viewer viewer, Project project, StageName stageName, long studyId, Input input) {
+        requireReviewer(viewer, "record decisions");
+        if (input.verdict() == null) {
+            throw new UserError("a decision needs a verdict: include, exclude or maybe");
+        }
+        return db.inTransaction(h -> {
+            if (input.idempotencyKey() != null) {
+                Optional<Decision> seen = DecisionStore.byIdempotencyKey(h, input.idempotencyKey());
+                if (seen.isPresent()) {
+                    return seen.get();
+                }
+            }
+            StageSnapshot s = StageSnapshot.load(h, project.id(), stageName);
+            requireInStage(s, studyId);
+            List<String> reasons = checkReasons(s, input.verdict(), input.reasons(), false);
+            for (String criterion : input.criteria().keySet()) {
+                if (!s.protocol.criteria().isEmpty() && s.protocol.criterion(criterion).isEmpty()) {
+                    throw new UserError("'" + criterion + "' is not a criterion of the protocol; criteria: "
+                            + s.protocol.criteria().stream().map(c -> c.id()).collect(Collectors.joining(", ")));
+                }
+            }
+            Long pilotRound = openPilot(h, s).filter(p -> p.sample().contains(studyId)).map(PilotStore.PilotRow::id)
+                    .orElse(null);
+            Decision d = DecisionStore.append(h, new DecisionStore.NewDecision(s.stage.id(), studyId, viewer.userId(),
+                    input.verdict(), reasons, input.criteria(), input.note(), input.secondsTaken(),
+                    pilotRound == null ? "screen" : "pilot", pilotRound, input.idempotencyKey()));
+            // the verdict is not written to the audit log: the log must not unblind a stage
+            AuditStore.record(h, project.id(), viewer.userId(), viewer.name(), "screen.decision", "study " + studyId,
+                    Map.of("stage", stageName.label(), "decision", d.id()));
+            return d;
+        });
+    }
+
+    /** The decisions on one record this viewer may see (while blinded, a screener sees only their own), oldest first. */
+    public List<Decision> decisions(Viewer viewer, Project project, StageName stageName, long studyId) {
+        return db.inTransaction(h -> {
+            StageSnapshot s = StageSnapshot.load(h, project.id(), stageName);
+            List<Decision> all = DecisionStore.forStudy(h, s.stage.id(), studyId);
+            if (s.canSeeOthers(viewer, s.mayResolve(h, viewer), studyId)) {
+                return all;
+            }
+            return all.stream().filter(d -> viewer.userId() != null && d.userId() == viewer.userId()).toList();
+        });
+    }
+
+    /** This reviewer's own decisions at a stage (full log, oldest first). */
+    public List<Decision> myDecisions(Viewer viewer, Project project, StageName stageName) {
+        requireReviewer(viewer, "list their decisions");
+        return db.inTransaction(h -> DecisionStore.byUser(h,
+                StageSnapshot.load(h, project.id(), stageName).stage.id(), viewer.userId()));
+    }
+
+    // ------------------------------------------------------------------ conflicts and resolution
+
+    /** Records in conflict that this viewer may see (while blinded: a resolver's view of records they did not screen). */
+    public List<Conflict> conflicts(Viewer viewer, Project project, StageName stageName) {
+        return db.inTransaction(h -> {
+            StageSnapshot s = StageSnapshot.load(h, project.id(), stageName);
+            boolean resolver = s.mayResolve(h, viewer);
+            List<Conflict> out = new ArrayList<>();
+            for (long id : s.records) {
+                if (s.outcome(id).status() == Outcome.Status.CONFLICT && s.canSeeOthers(viewer, resolver, id)) {
+                    String title = StudyStore.find(h, id).map(st -> st.record().title()).orElse(null);
+                    out.add(new Conflict(id, title, s.newest(id)));
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Settles a conflict: by {@code consensus} or by a {@code third-reviewer}, recorded with who and
+     * why (append-only; a later resolution supersedes). The viewer must be allowed to resolve at this
+     * stage; a third reviewer must not have screened the record; while the stage is blinded, a
+     * consensus must be recorded by someone who did not screen the record (turn blinding off for
+     * consensus meetings).
+     */
+    public Resolution resolve(Viewer viewer, Project project, StageName stageName, long studyId, Verdict verdict,
+                              String method, List<String> reasons, String note) {
+        requireReviewer(viewer, "resolve conflicts");
+        if (verdict == null || verdict == Verdict.MAYBE) {
+            throw new UserError("a resolution is include or exclude");
+        }
+        if (!Resolution.CONSENSUS.equals(method) && !Resolution.THIRD_REVIEWER.equals(method)) {
+            throw new UserError("'" + method + "' is not a resolution method: expected consensus or third-reviewer");
+        }
+        return db.inTransaction(h -> {
+            StageSnapshot s = StageSnapshot.load(h, project.id(), stageName);
+            requireInStage(s, studyId);
+            if (!s.mayResolve(h, viewer)) {
+                throw new UserError(viewer.name() + " may not resolve conflicts at " + stageName.label()
+                        + " (the protocol names the resolvers: " + String.join(", ", s.rules.resolvers()) + ")");
+            }
+            boolean screened = s.newest(studyId).stream().anyMatch(d -> d.userId() == viewer.userId());
+            if (screened && Resolution.THIRD_REVIEWER.equals(method)) {
+                throw new UserError(viewer.name() + " screened record " + studyId
+                        + ": a third-reviewer resolution must come from someone who did not (or use consensus)");
+            }
+            if (!s.canSeeOthers(viewer, true, studyId)) {
+                throw new UserError(stageName.label() + " is blinded and " + viewer.name() + " screened record " + studyId
+                        + ": a third reviewer resolves it, or the protocol turns blinding off for consensus");
+            }
+            if (s.outcome(studyId).status() != Outcome.Status.CONFLICT) {
+                throw new UserError("record " + studyId + " is not in conflict at " + stageName.label()
+                        + " (its outcome: " + s.outcome(studyId).status().label() + ")");
+            }
+            List<String> checked = checkReasons(s, verdict, reasons == null ? List.of() : reasons, false);
+            Resolution r = ResolutionStore.append(h, s.stage.id(), studyId, viewer.userId(), verdict, method, checked, note);
+            AuditStore.record(h, project.id(), viewer.userId(), viewer.name(), "screen.resolve", "study " + studyId,
+                    Map.of("stage", stageName.label(), "method", method));
+            return r;
+        });
+    }
+
+    // ------------------------------------------------------------------ outcomes
+
+    /**
+     * Each record's outcome at a stage, derived from decisions and resolutions (see {@link Outcomes#derive}).
+     * Records whose outcome would reveal another reviewer's decision to this viewer are {@code BLINDED}.
+     */
+    public StageOutcomes outcomes(Viewer viewer, Project project, StageName stageName) {
+        return db.inTransaction(h -> outcomes(h, viewer, StageSnapshot.load(h, project.id(), stageName)));
+    }
+
+    /** One record's outcome at a stage, as this viewer may see it. */
+    public Outcome outcome(Viewer viewer, Project project, StageName stageName, long studyId) {
+        return db.inTransaction(h -> {
+            StageSnapshot s = StageSnapshot.load(h, project.id(), stageName);
+            requireInStage(s, studyId);
+            return visibleOutcome(s, viewer, s.mayResolve(h, viewer), studyId);
+        });
+    }
+
+    private static StageOutcomes outcomes(Handle h, Viewer viewer, StageSnapshot s) {
+        boolean resolver = s.mayResolve(h, viewer);
+        List<Outcome> list = new ArrayList<>(s.records.size());
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Outcome.Status st : Outcome.Status.values()) {
+            counts.put(st.label(), 0L);
+        }
+        for (long id : s.records) {
+            Outcome o = visibleOutcome(s, viewer, resolver, id);
+            list.add(o);
+            counts.merge(o.status().label(), 1L, Long::sum);
+        }
+        return new StageOutcomes(s.name, list, counts);
+    }
+
+    private static Outcome visibleOutcome(StageSnapshot s, Viewer viewer, boolean resolver, long id) {
+        return s.canSeeOthers(viewer, resolver, id) ? s.outcome(id)
+                : new Outcome(id, Outcome.Status.BLINDED, List.of(), false, 0);
+    }
+
+    /**
+     * PRISMA's screening boxes from both stages. While a stage is blinded only the overseer may ask
+     * (the counts would reveal reviewers' decisions).
+     */
+    public ScreeningCounts prismaCounts(Viewer viewer, Project project) {
+        return db.inTransaction(h -> {
+            StageSnapshot ta = StageSnapshot.load(h, project.id(), StageName.TITLE_ABSTRACT);
+            StageSnapshot ft = StageSnapshot.load(h, project.id(), StageName.FULL_TEXT);
+            if (!viewer.isOverseer() && (ta.stage.blinded() || ft.stage.blinded())) {
+                throw new UserError("PRISMA counts would reveal blinded decisions: only the project's overseer "
+                        + "(reports, the owner's command line) may read them while a stage is blinded");
+            }
+            Map<String, Long> taCounts = outcomes(h, viewer, ta).counts();
+            List<Long> sought = ta.included();
+            Set<Long> notRetrieved = FullTextStore.latest(h, project.id()).stream()
+                    .filter(f -> "not-retrieved".equals(f.status()) && sought.contains(f.studyId()))
+                    .map(FullTextStore.FullTextRow::studyId).collect(Collectors.toSet());
+            long assessed = 0;
+            long excluded = 0;
+            long included = 0;
+            Map<String, Long> byReason = new TreeMap<>();
+            for (long id : ft.records) {
+                Outcome o = ft.outcome(id);
+                if (o.status() == Outcome.Status.INCLUDED) {
+                    included++;
+                    assessed++;
+                } else if (o.status() == Outcome.Status.EXCLUDED) {
+                    excluded++;
+                    assessed++;
+                    byReason.merge(o.reasons().isEmpty() ? REASON_NOT_RECORDED : o.reasons().get(0), 1L, Long::sum);
+                }
+            }
+            long taFinal = taCounts.get("included") + taCounts.get("excluded");
+            return new ScreeningCounts(taFinal, taCounts.get("excluded"), ta.records.size() - taFinal, sought.size(),
+                    notRetrieved.size(), assessed, excluded, byReason, ft.records.size() - assessed, included);
+        });
+    }
+
+    // ------------------------------------------------------------------ agreement and pilot rounds
+
+    /**
+     * Agreement at a stage over the records both reviewers of a pair decided (newest decisions, pilot
+     * rounds left out), per pair and pooled over pairs. Categories are the verdicts used (include,
+     * exclude, maybe). Records hidden from this viewer by blinding are left out.
+     */
+    public AgreementReport agreement(Viewer viewer, Project project, StageName stageName) {
+        return db.inTransaction(h -> {
+            StageSnapshot s = StageSnapshot.load(h, project.id(), stageName);
+            boolean resolver = s.mayResolve(h, viewer);
+            Map<Long, List<Decision>> visible = new LinkedHashMap<>();
+            boolean restricted = false;
+            for (long id : s.records) {
+                if (s.canSeeOthers(viewer, resolver, id)) {
+                    visible.put(id, s.newest(id));
+                } else if (s.newest(id).size() > 1) {
+                    restricted = true;
+                }
+            }
+            return agreementOf(h, stageName, visible, restricted);
+        });
+    }
+
+    private static AgreementReport agreementOf(Handle h, StageName stageName, Map<Long, List<Decision>> byRecord,
+                                               boolean restricted) {
+        Map<List<Long>, List<Verdict[]>> pairs = new TreeMap<>((x, y) -> x.get(0).equals(y.get(0))
+                ? Long.compare(x.get(1), y.get(1)) : Long.compare(x.get(0), y.get(0)));
+        for (List<Decision> ds : byRecord.values()) {
+            List<Decision> sorted = ds.stream().sorted((x, y) -> Long.compare(x.userId(), y.userId())).toList();
+            for (int i = 0; i < sorted.size(); i++) {
+                for (int j = i + 1; j < sorted.size(); j++) {
+                    pairs.computeIfAbsent(List.of(sorted.get(i).userId(), sorted.get(j).userId()), k -> new ArrayList<>())
+                            .add(new Verdict[] {sorted.get(i).verdict(), sorted.get(j).verdict()});
+                }
+            }
+        }
+        List<Verdict> allA = new ArrayList<>();
+        List<Verdict> allB = new ArrayList<>();
+        List<PairAgreement> out = new ArrayList<>();
+        pairs.forEach((users, labels) -> {
+            List<Verdict> a = labels.stream().map(v -> v[0]).toList();
+            List<Verdict> b = labels.stream().map(v -> v[1]).toList();
+            allA.addAll(a);
+            allB.addAll(b);
+            out.add(new PairAgreement(userName(h, users.get(0)), userName(h, users.get(1)), Agreement.of(a, b)));
+        });
+        return new AgreementReport(stageName, Agreement.of(allA, allB), out, restricted);
+    }
+
+    /**
+     * Starts a pilot (calibration) round: a random sample (default 25) of the stage's records, drawn
+     * with {@code seed}, that every reviewer screens first. Records sampled in earlier rounds are not
+     * drawn again while others remain. Refused while another round is open.
+     */
+    public PilotResult startPilot(Viewer viewer, Project project, StageName stageName, int size, double target,
+                                  long seed) {
+        requireReviewer(viewer, "start a pilot round");
+        if (size < 2) {
+            throw new UserError("a pilot round needs at least 2 records");
+        }
+        if (target <= 0 || target > 1) {
+            throw new UserError("the pilot target is a proportion in (0, 1], e.g. 0.75");
+        }
+        return db.inTransaction(h -> {
+            StageSnapshot s = StageSnapshot.load(h, project.id(), stageName);
+            if (openPilot(h, s).isPresent()) {
+                throw new UserError("pilot round " + openPilot(h, s).get().number() + " is still open: close it first");
+            }
+            Set<Long> used = PilotStore.forStage(h, s.stage.id()).stream().flatMap(p -> p.sample().stream())
+                    .collect(Collectors.toSet());
+            List<Long> fresh = new ArrayList<>(s.records.stream().filter(id -> !used.contains(id)).toList());
+            List<Long> pool = fresh.size() >= size ? fresh : new ArrayList<>(s.records);
+            if (pool.size() < 2) {
+                throw new UserError(stageName.label() + " has fewer than 2 records to pilot");
+            }
+            Collections.shuffle(pool, new Random(seed));
+            List<Long> sample = pool.subList(0, Math.min(size, pool.size())).stream().sorted().toList();
+            PilotStore.PilotRow row = PilotStore.insert(h, s.stage.id(), sample, target, s.protocolVersion);
+            AuditStore.record(h, project.id(), viewer.userId(), viewer.name(), "screen.pilot.start",
+                    "pilot round " + row.number(), Map.of("stage", stageName.label(), "size", sample.size(),
+                            "target", target, "seed", seed));
+            return pilotResult(h, row);
+        });
+    }
+
+    /** Closes the open pilot round and reports its agreement against the target. */
+    public PilotResult closePilot(Viewer viewer, Project project, StageName stageName) {
+        requireReviewer(viewer, "close a pilot round");
+        return db.inTransaction(h -> {
+            StageSnapshot s = StageSnapshot.load(h, project.id(), stageName);
+            PilotStore.PilotRow open = openPilot(h, s)
+                    .orElseThrow(() -> new UserError("no pilot round is open at " + stageName.label()));
+            PilotStore.close(h, open.id());
+            PilotStore.PilotRow closed = PilotStore.forStage(h, s.stage.id()).stream()
+                    .filter(p -> p.id() == open.id()).findFirst().orElseThrow();
+            PilotResult result = pilotResult(h, closed);
+            AuditStore.record(h, project.id(), viewer.userId(), viewer.name(), "screen.pilot.close",
+                    "pilot round " + open.number(), Map.of("stage", stageName.label(),
+                            "percent", String.valueOf(result.agreement().overall().percent()),
+                            "targetMet", String.valueOf(result.targetMet())));
+            return result;
+        });
+    }
+
+    /** Every pilot round of a stage; agreement is shown for closed rounds only. */
+    public List<PilotResult> pilotRounds(Viewer viewer, Project project, StageName stageName) {
+        return db.inTransaction(h -> {
+            StageSnapshot s = StageSnapshot.load(h, project.id(), stageName);
+            return PilotStore.forStage(h, s.stage.id()).stream().map(p -> pilotResult(h, p)).toList();
+        });
+    }
+
+    private static PilotResult pilotResult(Handle h, PilotStore.PilotRow p) {
+        boolean closed = p.closedAt() != null;
+        AgreementReport agreement = null;
+        Boolean met = null;
+        if (closed) {
+            Map<Long, List<Decision>> byRecord = DecisionStore.forPilotRound(h, p.id()).stream()
+                    .collect(Collectors.groupingBy(Decision::studyId, LinkedHashMap::new, Collectors.toList()));
+            byRecord.replaceAll((k, v) -> Outcomes.newestPerReviewer(v));
+            agreement = agreementOf(h, null, byRecord, false);
+            Double percent = agreement.overall().percent();
+            met = percent != null && percent >= p.target() - 1e-12;
+        }
+        return new PilotResult(p.id(), p.number(), p.sample(), p.target(), p.protocolVersion(), closed, agreement, met);
+    }
+
+    private static Optional<PilotStore.PilotRow> openPilot(Handle h, StageSnapshot s) {
+        return PilotStore.forStage(h, s.stage.id()).stream().filter(p -> p.closedAt() == null).findFirst();
+    }
+
+    // ------------------------------------------------------------------ shared checks
+
+    static void requireInStage(StageSnapshot s, long studyId) {
+        if (!s.contains(studyId)) {
+            throw new UserError("record " + studyId + " is not screened at " + s.name.label()
+                    + (s.name == StageName.FULL_TEXT ? " (it has not passed title/abstract screening, or its full text"
+                    + " was not retrieved)" : " (no such study record in this project)"));
+        }
+    }
+
+    /**
+     * Checks exclusion reasons against the protocol. A full-text exclusion needs one (unless
+     * {@code imported}, when a missing reason is recorded as {@link #REASON_NOT_RECORDED}).
+     */
+    static List<String> checkReasons(StageSnapshot s, Verdict verdict, List<String> reasons, boolean imported) {
+        List<String> allowed = s.rules.exclusionReasons();
+        if (verdict == Verdict.EXCLUDE && reasons.isEmpty() && s.name == StageName.FULL_TEXT) {
+            if (imported) {
+                return List.of(REASON_NOT_RECORDED);
+            }
+            throw new UserError("a full-text exclusion needs a reason"
+                    + (allowed.isEmpty() ? "" : ": give one of: " + String.join("; ", allowed)));
+        }
+        if (imported) {
+            return reasons;
+        }
+        for (String r : reasons) {
+            if (!allowed.isEmpty() && allowed.stream().noneMatch(a -> a.equalsIgnoreCase(r))) {
+                throw new UserError("'" + r + "' is not an exclusion reason at " + s.name.label()
+                        + "; the protocol lists: " + String.join("; ", allowed));
+            }
+        }
+        return reasons.stream().map(r -> allowed.stream().filter(a -> a.equalsIgnoreCase(r)).findFirst().orElse(r))
+                .toList();
+    }
+
+    static void requireReviewer(Viewer viewer, String what) {
+        if (viewer == null || viewer.isOverseer()) {
+            throw new UserError("only a named reviewer may " + what + " (give --reviewer NAME)");
+        }
+    }
+
+    private static String userName(Handle h, long id) {
+        return dev.winnow.store.UserStore.findById(h, id).map(u -> u.username()).orElse("user " + id);
+    }
+}
