@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class KillTest {
     static final int SCREENING_KILLS = 12;
+    static final int IMPORT_KILLS = 10;
 
     static Process start(String mode, String url, long seed) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -80,5 +81,29 @@ class KillTest {
             }
         }
         assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(kills * 3);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDb.class)
+    void anImportKilledMidwayLeavesNothingHalfDone(TestDb kind) throws Exception {
+        String url = kind.freshUrl();
+        try (Database db = Database.open(url)) {
+            KillWorker.setup(db);
+        }
+        List<String> acknowledged = new ArrayList<>();
+        int kills = kind == TestDb.SQLITE ? IMPORT_KILLS : 4;
+        for (int k = 1; k <= kills; k++) {
+            acknowledged.addAll(runAndKill("import", url, 2000 + k, 1, 1500));
+            try (Database db = Database.open(url)) {
+                Invariants.check(db, acknowledged);
+                for (String ack : acknowledged) {
+                    String[] parts = ack.split(" ");
+                    long stored = db.withHandle(h -> h.createQuery("select record_count from import_file where file_name = :f")
+                            .bind("f", parts[2]).mapTo(Long.class).one());
+                    assertThat(stored).isEqualTo(Long.parseLong(parts[3]));
+                }
+            }
+        }
+        assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(kills);
     }
 }

@@ -23,7 +23,7 @@ import java.util.Random;
 /**
  * The process {@link KillTest} kills with SIGKILL: it does units of work as fast as it can and
  * prints "ACK …" for each only after it was committed, exactly as a server acknowledges a user.
- * Usage: {@code KillWorker setup|screen DB_URL SEED}.
+ * Usage: {@code KillWorker setup|screen|import DB_URL SEED}.
  */
 public final class KillWorker {
     static final String PROJECT = "kill-test";
@@ -42,6 +42,7 @@ public final class KillWorker {
             switch (mode) {
                 case "setup" -> setup(db);
                 case "screen" -> screen(db, seed, out);
+                case "import" -> importFiles(db, seed, out);
                 default -> throw new IllegalArgumentException("unknown mode " + mode);
             }
         }
@@ -65,6 +66,35 @@ public final class KillWorker {
             }
             REVIEWERS.forEach(r -> UserStore.ensure(h, r));
         });
+    }
+
+    /** Imports generated RIS files of a few thousand records, one transaction each, forever. */
+    static void importFiles(Database db, long seed, PrintStream out) {
+        Project p = new ProjectService(db).get(PROJECT);
+        dev.winnow.importing.ImportService imports = new dev.winnow.importing.ImportService(db);
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("winnow-kill");
+            out.println("READY");
+            out.flush();
+            for (int n = 0; ; n++) {
+                java.nio.file.Path file = dir.resolve("search-" + seed + "-" + n + ".ris");
+                StringBuilder ris = new StringBuilder();
+                int count = 1500 + (int) (seed % 7) * 100;
+                for (int i = 0; i < count; i++) {
+                    ris.append("TY  - JOUR\nTI  - Early palliative care ").append(seed).append('-').append(n).append('-')
+                            .append(i).append("\nAU  - Smith, Jane\nPY  - 2021\nJO  - BMC Palliative Care\n")
+                            .append("AB  - An abstract long enough to make the import take a while. ".repeat(4))
+                            .append("\nER  - \n\n");
+                }
+                java.nio.file.Files.writeString(file, ris);
+                var report = imports.importFile(p, dev.winnow.importing.SourceSpec.database("MEDLINE"), file,
+                        dev.winnow.importing.ImportService.Options.DEFAULT, dev.winnow.importing.ImportService.Actor.commandLine());
+                out.println("ACK IMPORT " + file.getFileName() + " " + report.records());
+                out.flush();
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Reviewers take turns: next record, decide, print the acknowledgement, forever. */
