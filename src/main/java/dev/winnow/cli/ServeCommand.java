@@ -31,7 +31,7 @@ public final class ServeCommand implements Callable<Integer> {
         Database db = Context.open(spec);
         WebServer server;
         try {
-            server = new WebServer(db).start(host, port);
+            server = new WebServer(db, dev.winnow.web.WebOptions.fromEnvironment()).start(host, port);
         } catch (RuntimeException e) {
             db.close();
             throw new UserError("cannot listen on " + host + ":" + port + ": " + Cli.message(e.getCause() == null ? e : e.getCause()), e);

@@ -79,4 +79,15 @@ public final class ProjectService {
     public ProjectStatus status(Project p) {
         return db.withHandle(h -> StatusStore.status(h, p));
     }
+
+    /** One page of the project's study records (the deduplicated records reviewers screen), in id order. */
+    public java.util.List<dev.winnow.store.StudyStore.Study> studies(Project p, int offset, int limit) {
+        return db.withHandle(h -> dev.winnow.store.StudyStore.page(h, p.id(), Math.max(0, offset),
+                Math.max(1, Math.min(limit, 500))));
+    }
+
+    /** One study record of this project (empty when the id belongs to another project). */
+    public java.util.Optional<dev.winnow.store.StudyStore.Study> study(Project p, long studyId) {
+        return db.withHandle(h -> dev.winnow.store.StudyStore.find(h, studyId).filter(s -> s.projectId() == p.id()));
+    }
 }

@@ -41,4 +41,12 @@ public final class StudyStore {
                 .bind("p", projectId)
                 .map((rs, ctx) -> new Study(rs.getLong(1), rs.getLong(2), RecordJson.read(rs.getString(3)))).list();
     }
+
+    /** One page of a project's studies, in id order. */
+    public static List<Study> page(Handle h, long projectId, int offset, int limit) {
+        return h.createQuery("select id, project_id, fields from study where project_id = :p order by id "
+                        + "limit :lim offset :off")
+                .bind("p", projectId).bind("lim", limit).bind("off", offset)
+                .map((rs, ctx) -> new Study(rs.getLong(1), rs.getLong(2), RecordJson.read(rs.getString(3)))).list();
+    }
 }

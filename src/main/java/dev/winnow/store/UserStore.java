@@ -64,4 +64,10 @@ public final class UserStore {
         return h.createQuery("select role from membership where project_id = :p and user_id = :u")
                 .bind("p", projectId).bind("u", userId).mapTo(String.class).findOne();
     }
+
+    /** Sets a user's password hash (the encoded Argon2id string). */
+    public static void setPasswordHash(Handle h, long userId, String encoded) {
+        h.createUpdate("update app_user set password_hash = :p where id = :u").bind("p", encoded).bind("u", userId)
+                .execute();
+    }
 }

@@ -1,44 +1,105 @@
 package dev.winnow.web;
 
+import dev.winnow.UserError;
+import dev.winnow.account.AccountService;
 import dev.winnow.project.ProjectService;
+import dev.winnow.project.TeamService;
 import dev.winnow.store.Database;
-import gg.jte.ContentType;
-import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
+import dev.winnow.store.Json;
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The web application: one Javalin server over the feature services. Each feature registers
- * its routes in its own small class; this one wires them and the cross-cutting pieces.
+ * its routes in its own small class ({@code *Routes}); this one wires them and the cross-cutting
+ * pieces: security headers, sign-in and CSRF ({@link Security}), static files, error pages.
  */
 public final class WebServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
     private final Database db;
     private final Javalin app;
-    private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
+    private final Views views = new Views();
 
     public WebServer(Database db) {
+        this(db, WebOptions.defaults());
+    }
+
+    public WebServer(Database db, WebOptions options) {
         this.db = db;
+        AccountService accounts = new AccountService(db);
+        ProjectService projects = new ProjectService(db);
+        TeamService team = new TeamService(db);
+        Security security = new Security(accounts, options);
+        Projects access = new Projects(team);
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
+            cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             cfg.staticFiles.enableWebjars();
+            cfg.staticFiles.add(sf -> {
+                sf.hostedPath = "/static";
+                sf.directory = "/static";
+                sf.location = Location.CLASSPATH;
+            });
+            cfg.jetty.multipartConfig.maxFileSize(options.maxUploadBytes(), SizeUnit.BYTES);
+            cfg.jetty.multipartConfig.maxTotalRequestSize(options.maxUploadBytes(), SizeUnit.BYTES);
+            cfg.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+            cfg.routes.before(security::before);
             cfg.routes.get("/health", ctx -> {
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("status", "ok");
-                body.put("database", db.dialect().name().toLowerCase(java.util.Locale.ROOT));
+                body.put("database", db.dialect().name().toLowerCase(Locale.ROOT));
                 body.put("version", dev.winnow.cli.Versions.current());
                 ctx.json(body);
             });
-            cfg.routes.get("/", ctx -> ctx.html(render("home.jte", Map.of("projects", new ProjectService(db).list()))));
+            new AuthRoutes(accounts, security, views).register(cfg.routes);
+            new ProjectRoutes(projects, team, access, views).register(cfg.routes);
+            new ApiRoutes(projects, team, access).register(cfg.routes);
+            new ScreenRoutes(projects, new dev.winnow.screen.ScreeningService(db), new dev.winnow.protocol.ProtocolService(db),
+                    new dev.winnow.screen.HighlightService(db), new dev.winnow.screen.ScreeningProgress(db), team, access,
+                    views).register(cfg.routes);
+
+            cfg.routes.exception(WebError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+            cfg.routes.exception(UserError.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
+            cfg.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+                error(ctx, 500, "Something went wrong on the server; the log says what.");
+            });
+            cfg.routes.error(404, ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty()) {
+                    error(ctx, 404, "Not found.");
+                }
+            });
         });
+    }
+
+    /** An error as JSON for the API and as a page (or an htmx fragment) for people. */
+    private void error(Context ctx, int status, String message) {
+        Security.headers(ctx);
+        ctx.status(status);
+        if (Security.isApi(ctx)) {
+            ctx.json(Map.of("error", message == null ? "" : message));
+        } else if (ctx.header("HX-Request") != null) {
+            ctx.html(views.render("error-fragment.jte", Map.of("message", message == null ? "" : message)));
+        } else {
+            ctx.html(views.render("error.jte", Map.of(
+                    "page", new PageInfo(Security.user(ctx), Security.csrf(ctx), "Error " + status, null, null),
+                    "status", status, "message", message == null ? "" : message)));
+        }
     }
 
     /** Renders a precompiled template; every {@code ${}} in it is HTML-escaped by jte. */
     public String render(String template, Map<String, Object> params) {
-        StringOutput out = new StringOutput();
-        templates.render(template, params, out);
-        return out.toString();
+        return views.render(template, params);
     }
 
     public WebServer start(String host, int port) {

@@ -1,0 +1,241 @@
+package dev.winnow.account;
+
+import dev.winnow.UserError;
+import dev.winnow.store.ApiTokenStore;
+import dev.winnow.store.AuditStore;
+import dev.winnow.store.Clock;
+import dev.winnow.store.Database;
+import dev.winnow.store.LoginAttemptStore;
+import dev.winnow.store.SessionStore;
+import dev.winnow.store.UserStore;
+import dev.winnow.store.UserStore.User;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * People who can sign in: accounts, passwords (Argon2id, see {@link PasswordHasher}), sign-in with
+ * throttling, sessions stored in the database (shared by every server instance), and API tokens.
+ */
+public final class AccountService {
+    /** Failures allowed per user name and address inside {@link #THROTTLE_WINDOW} before sign-in is refused. */
+    public static final int MAX_FAILURES = 5;
+    public static final Duration THROTTLE_WINDOW = Duration.ofMinutes(15);
+    /** A session ends after this long without a request… */
+    public static final Duration IDLE_TIMEOUT = Duration.ofHours(12);
+    /** …and in any case this long after sign-in. */
+    public static final Duration ABSOLUTE_TIMEOUT = Duration.ofDays(14);
+    /** Sessions record activity at most this often (keeps reads free of writes). */
+    private static final Duration TOUCH_EVERY = Duration.ofMinutes(5);
+    public static final int MIN_PASSWORD = 10;
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+
+    private final Database db;
+    private final PasswordHasher hasher;
+    /** Verified against when the name is unknown, so that the answer takes as long either way. */
+    private final String dummyHash;
+
+    public AccountService(Database db) {
+        this(db, new PasswordHasher());
+    }
+
+    public AccountService(Database db, PasswordHasher hasher) {
+        this.db = db;
+        this.hasher = hasher;
+        this.dummyHash = hasher.hash("not a password " + Tokens.random());
+    }
+
+    /** A signed-in browser: who, and the CSRF token its forms must carry. */
+    public record Session(User user, String csrfToken) {
+    }
+
+    /** What a successful sign-in returns: the cookie value (shown once, stored hashed) and the session. */
+    public record SignIn(String cookieValue, Session session) {
+    }
+
+    /** Sign-in refused: wrong name or password, or too many failures. The message can be shown as is. */
+    public static final class SignInRefused extends UserError {
+        private final boolean throttled;
+
+        SignInRefused(String message, boolean throttled) {
+            super(message);
+            this.throttled = throttled;
+        }
+
+        public boolean throttled() {
+            return throttled;
+        }
+    }
+
+    /**
+     * Adds a person. The first account is always an administrator. The password is checked for
+     * length only (at least {@value #MIN_PASSWORD} characters): long passphrases beat rules.
+     */
+    public User addUser(String username, String displayName, String password, boolean admin, String actor) {
+        String name = normaliseName(username);
+        checkPassword(password);
+        String hash = hasher.hash(password);
+        return db.inTransaction(h -> {
+            if (UserStore.findByName(h, name).isPresent()) {
+                throw new UserError("a user named '" + name + "' already exists");
+            }
+            boolean first = UserStore.count(h) == 0;
+            User u = UserStore.insert(h, name, displayName == null || displayName.isBlank() ? name : displayName.strip(),
+                    hash, admin || first);
+            AuditStore.record(h, null, null, actor, "user.add", "user " + name,
+                    java.util.Map.of("admin", u.admin()));
+            return u;
+        });
+    }
+
+    public void setPassword(String username, String password, String actor) {
+        String name = normaliseName(username);
+        checkPassword(password);
+        String hash = hasher.hash(password);
+        db.useTransaction(h -> {
+            User u = UserStore.findByName(h, name).orElseThrow(() -> new UserError("no user named '" + name + "'"));
+            UserStore.setPasswordHash(h, u.id(), hash);
+            SessionStore.deleteForUser(h, u.id());
+            AuditStore.record(h, null, u.id(), actor, "user.password", "user " + name, null);
+        });
+    }
+
+    public Optional<User> find(String username) {
+        return db.withHandle(h -> UserStore.findByName(h, username == null ? "" : username.strip().toLowerCase(Locale.ROOT)));
+    }
+
+    public List<User> list() {
+        return db.withHandle(UserStore::list);
+    }
+
+    /**
+     * Signs in: checks throttling, then the password; records the attempt either way. On success
+     * a new session is stored and its cookie value returned.
+     */
+    public SignIn signIn(String username, String password, String remote) {
+        String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        String from = remote == null ? "" : remote;
+        Instant now = Instant.now();
+        String windowStart = Clock.format(now.minus(THROTTLE_WINDOW));
+        int failures = db.withHandle(h -> LoginAttemptStore.failuresSince(h, name, from, windowStart));
+        if (failures >= MAX_FAILURES) {
+            String oldest = db.withHandle(h -> LoginAttemptStore.oldestFailureSince(h, name, from, windowStart));
+            long minutes = oldest == null ? THROTTLE_WINDOW.toMinutes()
+                    : Math.max(1, Duration.between(now, Instant.parse(oldest).plus(THROTTLE_WINDOW)).toMinutes() + 1);
+            db.useTransaction(h -> LoginAttemptStore.record(h, name, from, false));
+            throw new SignInRefused("Too many failed sign-ins for this account from your address. "
+                    + "Try again in " + minutes + " minute" + (minutes == 1 ? "" : "s") + ".", true);
+        }
+        Optional<User> user = db.withHandle(h -> UserStore.findByName(h, name));
+        String stored = user.flatMap(u -> db.withHandle(h -> UserStore.passwordHash(h, u.id()))).orElse(null);
+        boolean ok = hasher.verify(password == null ? "" : password, stored == null ? dummyHash : stored)
+                && stored != null && user.isPresent() && !user.get().disabled();
+        if (!ok) {
+            db.useTransaction(h -> LoginAttemptStore.record(h, name, from, false));
+            throw new SignInRefused("Wrong user name or password.", false);
+        }
+        User u = user.get();
+        String cookie = Tokens.random();
+        String csrf = Tokens.random();
+        String rehash = hasher.needsRehash(stored) ? hasher.hash(password) : null;
+        db.useTransaction(h -> {
+            LoginAttemptStore.record(h, name, from, true);
+            SessionStore.insert(h, Tokens.sha256(cookie), u.id(), csrf, Clock.format(now.plus(IDLE_TIMEOUT)));
+            if (rehash != null) {
+                UserStore.setPasswordHash(h, u.id(), rehash);
+            }
+            AuditStore.record(h, null, u.id(), u.username(), "user.sign-in", "user " + u.username(), null);
+        });
+        return new SignIn(cookie, new Session(u, csrf));
+    }
+
+    /** The live session for a cookie value, if any; extends its idle timeout now and then. */
+    public Optional<Session> session(String cookieValue) {
+        if (cookieValue == null || cookieValue.isBlank() || cookieValue.length() > 100) {
+            return Optional.empty();
+        }
+        String id = Tokens.sha256(cookieValue);
+        return db.withHandle(h -> {
+            var row = SessionStore.find(h, id);
+            if (row.isEmpty()) {
+                return Optional.<Session>empty();
+            }
+            Instant now = Instant.now();
+            var r = row.get();
+            if (Instant.parse(r.expiresAt()).isBefore(now)
+                    || Instant.parse(r.createdAt()).plus(ABSOLUTE_TIMEOUT).isBefore(now)) {
+                SessionStore.delete(h, id);
+                return Optional.<Session>empty();
+            }
+            Optional<User> u = UserStore.findById(h, r.userId());
+            if (u.isEmpty() || u.get().disabled()) {
+                return Optional.<Session>empty();
+            }
+            if (Instant.parse(r.lastSeenAt()).plus(TOUCH_EVERY).isBefore(now)) {
+                SessionStore.touch(h, id, Clock.format(now), Clock.format(now.plus(IDLE_TIMEOUT)));
+            }
+            return Optional.of(new Session(u.get(), r.csrfToken()));
+        });
+    }
+
+    public void signOut(String cookieValue) {
+        if (cookieValue == null || cookieValue.isBlank()) {
+            return;
+        }
+        db.useTransaction(h -> {
+            String id = Tokens.sha256(cookieValue);
+            SessionStore.find(h, id).ifPresent(r -> {
+                SessionStore.delete(h, id);
+                AuditStore.record(h, null, r.userId(), "user " + r.userId(), "user.sign-out", null, null);
+            });
+        });
+    }
+
+    /** Creates an API token for a user; the token is returned once and stored only as a hash. */
+    public String createApiToken(String username, String label, String actor) {
+        String name = normaliseName(username);
+        String token = "wnw_" + Tokens.random();
+        db.useTransaction(h -> {
+            User u = UserStore.findByName(h, name).orElseThrow(() -> new UserError("no user named '" + name + "'"));
+            ApiTokenStore.insert(h, u.id(), label == null || label.isBlank() ? "api" : label.strip(), Tokens.sha256(token));
+            AuditStore.record(h, null, u.id(), actor, "user.api-token", "user " + name, java.util.Map.of("label",
+                    label == null ? "api" : label));
+        });
+        return token;
+    }
+
+    /** The user an API token belongs to, if the token is live. */
+    public Optional<User> userForApiToken(String token) {
+        if (token == null || !token.startsWith("wnw_") || token.length() > 100) {
+            return Optional.empty();
+        }
+        String hash = Tokens.sha256(token);
+        return db.withHandle(h -> ApiTokenStore.findLive(h, hash).flatMap(t -> {
+            if (t.lastUsedAt() == null || Instant.parse(t.lastUsedAt()).plus(TOUCH_EVERY).isBefore(Instant.now())) {
+                ApiTokenStore.markUsed(h, t.id(), Clock.now());
+            }
+            return UserStore.findById(h, t.userId());
+        }).filter(u -> !u.disabled()));
+    }
+
+    static String normaliseName(String username) {
+        String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        if (!USERNAME.matcher(name).matches()) {
+            throw new UserError("'" + (username == null ? "" : username) + "' is not a user name: use 1-64 lower-case "
+                    + "letters, digits, '.', '_' or '-', starting with a letter or digit");
+        }
+        return name;
+    }
+
+    private static void checkPassword(String password) {
+        if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD) {
+            throw new UserError("a password needs at least " + MIN_PASSWORD + " characters");
+        }
+        if (password.length() > 1024) {
+            throw new UserError("a password is at most 1024 characters");
+        }
+    }
+}

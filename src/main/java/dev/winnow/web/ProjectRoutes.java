@@ -1,0 +1,100 @@
+package dev.winnow.web;
+
+import dev.winnow.project.ProjectKind;
+import dev.winnow.project.ProjectService;
+import dev.winnow.project.Role;
+import dev.winnow.project.TeamService;
+import dev.winnow.project.TeamService.Access;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Map;
+
+/**
+ * Project pages: {@code GET /} (my projects; administrators also create one), {@code POST /projects},
+ * {@code GET /p/{key}} (overview), {@code GET|POST /p/{key}/team}, {@code GET /p/{key}/records}.
+ */
+final class ProjectRoutes {
+    static final int PAGE_SIZE = 50;
+    private final ProjectService projects;
+    private final TeamService team;
+    private final Projects access;
+    private final Views views;
+
+    ProjectRoutes(ProjectService projects, TeamService team, Projects access, Views views) {
+        this.projects = projects;
+        this.team = team;
+        this.access = access;
+        this.views = views;
+    }
+
+    void register(RoutesConfig r) {
+        r.get("/", ctx -> ctx.html(views.render("project/list.jte", Map.of(
+                "page", page(ctx, "Projects", null, null),
+                "projects", team.projectsOf(Security.user(ctx))))));
+        r.post("/projects", this::create);
+        r.get("/p/{key}", ctx -> {
+            Access a = access.access(ctx, Role.VIEWER);
+            ctx.html(views.render("project/overview.jte", Map.of(
+                    "page", page(ctx, a.project().title(), a, "overview"),
+                    "status", projects.status(a.project()),
+                    "members", team.members(a.project()))));
+        });
+        r.get("/p/{key}/team", ctx -> teamPage(ctx, access.access(ctx, Role.VIEWER), null));
+        r.post("/p/{key}/team", ctx -> {
+            Access a = access.access(ctx, Role.OWNER);
+            String username = ctx.formParam("username");
+            try {
+                if ("remove".equals(ctx.formParam("action"))) {
+                    team.remove(a.project(), username, a.user());
+                } else {
+                    team.put(a.project(), username, Role.parse(ctx.formParam("role")), a.user());
+                }
+            } catch (dev.winnow.UserError e) {
+                ctx.status(400);
+                teamPage(ctx, a, e.getMessage());
+                return;
+            }
+            ctx.redirect("/p/" + a.project().key() + "/team");
+        });
+        r.get("/p/{key}/records", ctx -> {
+            Access a = access.access(ctx, Role.VIEWER);
+            int pageNo = Math.max(1, intParam(ctx, "page", 1));
+            var studies = projects.studies(a.project(), (pageNo - 1) * PAGE_SIZE, PAGE_SIZE + 1);
+            ctx.html(views.render("project/records.jte", Map.of(
+                    "page", page(ctx, "Records", a, "records"),
+                    "studies", studies.subList(0, Math.min(PAGE_SIZE, studies.size())),
+                    "pageNo", pageNo,
+                    "hasMore", studies.size() > PAGE_SIZE)));
+        });
+    }
+
+    private void teamPage(Context ctx, Access a, String error) {
+        ctx.html(views.render("project/team.jte", Map.of(
+                "page", page(ctx, "Team", a, "team"),
+                "members", team.members(a.project()),
+                "error", error == null ? "" : error)));
+    }
+
+    private void create(Context ctx) {
+        var user = Security.user(ctx);
+        if (!user.admin()) {
+            throw WebError.forbidden("Only an administrator can create projects.");
+        }
+        var p = projects.create(ctx.formParam("title"), ProjectKind.parse(
+                ctx.formParam("kind") == null ? "scoping" : ctx.formParam("kind")), ctx.formParam("description"));
+        team.put(p, user.username(), Role.OWNER, user);
+        ctx.redirect("/p/" + p.key());
+    }
+
+    static PageInfo page(Context ctx, String title, Access a, String tab) {
+        return new PageInfo(Security.user(ctx), Security.csrf(ctx), title, a, tab);
+    }
+
+    static int intParam(Context ctx, String name, int fallback) {
+        String v = ctx.queryParam(name);
+        if (v == null || !v.matches("\\d{1,6}")) {
+            return fallback;
+        }
+        return Integer.parseInt(v);
+    }
+}

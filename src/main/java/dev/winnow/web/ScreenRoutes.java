@@ -1,0 +1,210 @@
+package dev.winnow.web;
+
+import dev.winnow.UserError;
+import dev.winnow.account.Tokens;
+import dev.winnow.project.ProjectService;
+import dev.winnow.project.Role;
+import dev.winnow.project.TeamService.Access;
+import dev.winnow.protocol.ProtocolService;
+import dev.winnow.screen.Decision;
+import dev.winnow.screen.HighlightService;
+import dev.winnow.screen.ScreeningProgress;
+import dev.winnow.screen.ScreeningService;
+import dev.winnow.screen.StageName;
+import dev.winnow.screen.Verdict;
+import dev.winnow.screen.Viewer;
+import dev.winnow.store.StudyStore.Study;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Screening, one record at a time: {@code GET /p/{key}/screen/{stage}} (the page),
+ * {@code POST …/decide} (records a decision and answers with the next record's panel, swapped in by
+ * htmx without a page load), {@code POST …/undo} (brings back this reviewer's last record to decide
+ * again: decisions are append-only, so the new one supersedes), {@code GET|POST …/terms} (owners'
+ * highlight terms). Conflicts: {@code GET /p/{key}/conflicts/{stage}}, {@code POST …/{studyId}}.
+ */
+final class ScreenRoutes {
+    private final ProjectService projects;
+    private final ScreeningService screening;
+    private final ProtocolService protocols;
+    private final HighlightService highlights;
+    private final ScreeningProgress progress;
+    private final dev.winnow.project.TeamService team;
+    private final Projects access;
+    private final Views views;
+
+    ScreenRoutes(ProjectService projects, ScreeningService screening, ProtocolService protocols,
+                 HighlightService highlights, ScreeningProgress progress, dev.winnow.project.TeamService team,
+                 Projects access, Views views) {
+        this.team = team;
+        this.projects = projects;
+        this.screening = screening;
+        this.protocols = protocols;
+        this.highlights = highlights;
+        this.progress = progress;
+        this.access = access;
+        this.views = views;
+    }
+
+    void register(RoutesConfig r) {
+        r.get("/p/{key}/screen", ctx -> {
+            Access a = access.access(ctx, Role.VIEWER);
+            ctx.redirect("/p/" + a.project().key() + "/screen/title-abstract");
+        });
+        r.get("/p/{key}/screen/{stage}", ctx -> {
+            Access a = access.access(ctx, Role.REVIEWER);
+            StageName stage = StageName.parse(ctx.pathParam("stage"));
+            String study = ctx.queryParam("study");
+            ScreenPanel panel = study != null && study.matches("\\d{1,18}")
+                    ? panelFor(a, stage, Long.parseLong(study), null)
+                    : nextPanel(a, stage, null);
+            ctx.html(views.render("screen/page.jte", Map.of(
+                    "page", ProjectRoutes.page(ctx, "Screening", a, "screen"),
+                    "panel", panel,
+                    "terms", highlights.terms(a.project()))));
+        });
+        r.post("/p/{key}/screen/{stage}/decide", ctx -> {
+            Access a = access.access(ctx, Role.REVIEWER);
+            StageName stage = StageName.parse(ctx.pathParam("stage"));
+            long studyId = longForm(ctx, "studyId");
+            String message;
+            try {
+                Decision d = screening.decide(viewer(a), a.project(), stage, studyId, input(ctx));
+                message = "Recorded: " + d.verdict().label() + " for record " + studyId + ".";
+            } catch (UserError e) {
+                answer(ctx, a, stage, panelFor(a, stage, studyId, e.getMessage()), 400);
+                return;
+            }
+            answer(ctx, a, stage, nextPanel(a, stage, message), 200);
+        });
+        r.post("/p/{key}/screen/{stage}/undo", ctx -> {
+            Access a = access.access(ctx, Role.REVIEWER);
+            StageName stage = StageName.parse(ctx.pathParam("stage"));
+            List<Decision> mine = screening.myDecisions(viewer(a), a.project(), stage);
+            ScreenPanel panel = mine.isEmpty() ? nextPanel(a, stage, "Nothing to undo yet.")
+                    : panelFor(a, stage, mine.get(mine.size() - 1).studyId(),
+                    "Back to your last record: decide again and the new decision replaces the old one.");
+            answer(ctx, a, stage, panel, 200);
+        });
+        r.post("/p/{key}/screen/{stage}/terms", ctx -> {
+            Access a = access.access(ctx, Role.OWNER);
+            highlights.save(a.project(), ctx.formParam("include"), ctx.formParam("exclude"), a.user().id(),
+                    a.user().username());
+            ctx.redirect("/p/" + a.project().key() + "/screen/" + StageName.parse(ctx.pathParam("stage")).label());
+        });
+        r.get("/p/{key}/conflicts/{stage}", ctx -> conflictsPage(ctx, access.access(ctx, Role.VIEWER), null, 200));
+        r.post("/p/{key}/conflicts/{stage}/{studyId}", ctx -> {
+            Access a = access.access(ctx, Role.REVIEWER);
+            StageName stage = StageName.parse(ctx.pathParam("stage"));
+            try {
+                screening.resolve(viewer(a), a.project(), stage, Long.parseLong(ctx.pathParam("studyId")),
+                        Verdict.parse(ctx.formParam("verdict")),
+                        ctx.formParam("method") == null ? "third-reviewer" : ctx.formParam("method"),
+                        ctx.formParams("reason"), ctx.formParam("note"));
+            } catch (UserError | NumberFormatException e) {
+                conflictsPage(ctx, a, e.getMessage(), 400);
+                return;
+            }
+            ctx.redirect("/p/" + a.project().key() + "/conflicts/" + stage.label());
+        });
+    }
+
+    static Viewer viewer(Access a) {
+        return Viewer.reviewer(a.user().id(), a.user().username());
+    }
+
+    private void conflictsPage(Context ctx, Access a, String error, int status) {
+        StageName stage = StageName.parse(ctx.pathParam("stage"));
+        Viewer v = viewer(a);
+        Map<Long, String> names = new HashMap<>();
+        team.members(a.project()).forEach(m -> names.put(m.userId(), m.username()));
+        ctx.status(status).html(views.render("screen/conflicts.jte", Map.of(
+                "page", ProjectRoutes.page(ctx, "Conflicts", a, "conflicts"),
+                "stage", stage,
+                "conflicts", screening.conflicts(v, a.project(), stage),
+                "reasons", protocols.current(a.project()).protocol().rules(stage).exclusionReasons(),
+                "error", error == null ? "" : error,
+                "names", names)));
+    }
+
+    /** An htmx request gets the panel alone; a plain form post goes back to the page. */
+    private void answer(Context ctx, Access a, StageName stage, ScreenPanel panel, int status) {
+        if (ctx.header("HX-Request") != null) {
+            ctx.status(status).html(views.render("screen/panel.jte", Map.of("panel", panel, "csrf", Security.csrf(ctx))));
+        } else if (status == 200) {
+            ctx.redirect("/p/" + a.project().key() + "/screen/" + stage.label());
+        } else {
+            ctx.status(status).html(views.render("screen/page.jte", Map.of(
+                    "page", ProjectRoutes.page(ctx, "Screening", a, "screen"),
+                    "panel", panel, "terms", highlights.terms(a.project()))));
+        }
+    }
+
+    ScreenPanel nextPanel(Access a, StageName stage, String message) {
+        var next = screening.next(viewer(a), a.project(), stage);
+        if (next.isEmpty()) {
+            return build(a, stage, null, false, message == null ? "" : message);
+        }
+        return build(a, stage, next.get().study(), next.get().pilotRound() != null, message == null ? "" : message);
+    }
+
+    ScreenPanel panelFor(Access a, StageName stage, long studyId, String message) {
+        Study s = projects.study(a.project(), studyId).orElseThrow(WebError::notFound);
+        return build(a, stage, s, false, message == null ? "" : message);
+    }
+
+    private ScreenPanel build(Access a, StageName stage, Study study, boolean pilot, String message) {
+        String base = "/p/" + a.project().key();
+        var rules = protocols.current(a.project()).protocol();
+        long decided = progress.decidedBy(a.project(), stage, a.user().id());
+        long total = stage == StageName.TITLE_ABSTRACT ? projects.status(a.project()).studyRecords()
+                : screening.outcomes(viewer(a), a.project(), stage).outcomes().size();
+        if (study == null) {
+            return new ScreenPanel(base, stage, null, "", "", List.of(), rules.criteria(),
+                    rules.rules(stage).exclusionReasons(), null, "", false, decided, total, message, null);
+        }
+        var terms = highlights.terms(a.project());
+        Highlighter h = new Highlighter(terms.include(), terms.exclude());
+        RecordView r = RecordView.of(study.id(), study.record());
+        List<Decision> mine = screening.decisions(viewer(a), a.project(), stage, study.id()).stream()
+                .filter(d -> d.userId() == a.user().id()).toList();
+        return new ScreenPanel(base, stage, r, h.html(r.title()), h.html(r.abstractText()),
+                r.keywords().stream().map(h::html).toList(), rules.criteria(), rules.rules(stage).exclusionReasons(),
+                mine.isEmpty() ? null : mine.get(mine.size() - 1), Tokens.random(), pilot, decided, total, message, null);
+    }
+
+    private static ScreeningService.Input input(Context ctx) {
+        String v = ctx.formParam("verdict");
+        if (v == null || v.isBlank()) {
+            throw new UserError("choose include, exclude or maybe");
+        }
+        Map<String, String> criteria = new HashMap<>();
+        ctx.formParamMap().forEach((k, vs) -> {
+            if (k.startsWith("criterion.") && !vs.isEmpty() && !vs.get(0).isBlank()) {
+                criteria.put(k.substring("criterion.".length()), vs.get(0));
+            }
+        });
+        String note = ctx.formParam("note");
+        Integer seconds = null;
+        String s = ctx.formParam("seconds");
+        if (s != null && s.matches("\\d{1,6}")) {
+            seconds = Integer.parseInt(s);
+        }
+        String key = ctx.formParam("requestKey");
+        return new ScreeningService.Input(Verdict.parse(v), ctx.formParams("reason"), criteria,
+                note == null || note.isBlank() ? null : note.strip(), seconds,
+                key == null || key.isBlank() ? null : key + ":" + ctx.formParam("studyId"));
+    }
+
+    static long longForm(Context ctx, String name) {
+        String v = ctx.formParam(name);
+        if (v == null || !v.matches("\\d{1,18}")) {
+            throw new UserError("the form lacks " + name);
+        }
+        return Long.parseLong(v);
+    }
+}

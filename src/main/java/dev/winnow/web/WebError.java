@@ -1,0 +1,24 @@
+package dev.winnow.web;
+
+/** An answer other than success, with a message a person can act on (shown as a page or as JSON). */
+public final class WebError extends RuntimeException {
+    private final int status;
+
+    public WebError(int status, String message) {
+        super(message);
+        this.status = status;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** 404: no such thing, or not for you (the two are never told apart). */
+    public static WebError notFound() {
+        return new WebError(404, "Not found.");
+    }
+
+    public static WebError forbidden(String message) {
+        return new WebError(403, message);
+    }
+}
