@@ -21,11 +21,7 @@ public final class Formats {
             new OvidReader(),       // "<1>" then labelled fields
             new RisReader(),        // "TY  - " (most lenient of the tagged formats: last of them)
             new dev.winnow.ingest.bibtex.BibtexReader(),
-<<<<<<< HEAD
             // a header row is the weakest signal, so tables come after every tagged format
-=======
-            // tagged formats go above this line; a header row is the weakest signal, so tables come last
->>>>>>> web
             dev.winnow.ingest.tabular.TabularReader.TSV,
             dev.winnow.ingest.tabular.TabularReader.CSV
     );
