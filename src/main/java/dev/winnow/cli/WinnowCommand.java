@@ -27,8 +27,6 @@ import picocli.CommandLine;
                 AgreementCommand.class,
                 DecisionsCommand.class,
                 FulltextCommand.class,
-                ImportCommand.class,
-                RecordCommand.class,
                 BenchCommand.class,
         })
 public final class WinnowCommand {
