@@ -216,7 +216,10 @@ final class ChartRoutes {
         List<ChartEntry> others = visible.stream().filter(e -> e.role().equals(ChartService.REVIEWER)
                 && !me.equals(e.reviewer())).toList();
         ChartEntry consensus = visible.stream().filter(e -> !e.role().equals(ChartService.REVIEWER)).findFirst().orElse(null);
-        List<Difference> diffs = mine != null && !others.isEmpty() ? charts.differences(a.project(), s.id()) : List.of();
+        // oriented from the viewer's side: "you" first, then the other reviewer
+        List<Difference> diffs = mine != null && !others.isEmpty()
+                ? dev.winnow.chart.Differences.between(form.get().form(), mine.answers(), others.get(0).answers())
+                : List.of();
         Map<String, Object> values = draft != null ? draft
                 : consensus != null ? consensus.answers() : mine != null ? mine.answers() : Map.of();
         List<String> reviewers = new ArrayList<>();
