@@ -65,6 +65,8 @@ public final class WebServer implements AutoCloseable {
                     new dev.winnow.screen.ScreeningProgress(db), access, views).register(cfg.routes);
             new ApiRoutes(projects, team, access).register(cfg.routes);
             new SourceRoutes(new dev.winnow.importing.ImportService(db), access, views).register(cfg.routes);
+            new ChartRoutes(projects, new dev.winnow.chart.ChartService(db), new dev.winnow.screen.ScreeningService(db),
+                    access, views).register(cfg.routes);
             new ScreenRoutes(projects, new dev.winnow.screen.ScreeningService(db), new dev.winnow.protocol.ProtocolService(db),
                     new dev.winnow.screen.HighlightService(db), new dev.winnow.screen.ScreeningProgress(db), team, access,
                     views).register(cfg.routes);
