@@ -14,6 +14,7 @@ import picocli.CommandLine;
                 ProjectCommand.class,
                 StatusCommand.class,
                 ServeCommand.class,
+                BenchCommand.class,
         })
 public final class WinnowCommand {
 

@@ -22,7 +22,8 @@ public final class AuthorNames {
             "group", "collaboration", "collaborative", "consortium", "committee", "association", "society",
             "organization", "organisation", "institute", "investigators", "network", "council", "team",
             "foundation", "agency", "department", "ministry", "university", "trialists", "working", "panel",
-            "centre", "center", "board", "service", "federation", "alliance");
+            "centre", "center", "board", "service", "federation", "alliance", "study", "trial", "writing", "inc",
+            "ltd", "pharmaceuticals", "corporation", "company");
 
     private AuthorNames() {
     }

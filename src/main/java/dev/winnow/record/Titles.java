@@ -20,7 +20,28 @@ public final class Titles {
                     + "greek|croatian|serbian|slovak|slovenian|ukrainian|romanian|bulgarian|lithuanian|"
                     + "estonian|latvian|icelandic|catalan|thai|vietnamese|indonesian|malay|translation|transl)\\b.*");
 
+    /**
+     * Editorial notes databases add to a title: "[Erratum appears in …]", "[see comments]",
+     * "(multiple letters)", "[abstract]", a trailing footnote "[1]", a MEDLINE-style language tag
+     * ("LA: Chi", "LA EST") or an "<ORIGINAL>" marker.
+     */
+    private static final Pattern EDITORIAL_NOTE = Pattern.compile(
+            "\\[(?:erratum|errata|comment|comments|see |retraction|retracted|corrected|update|published|abstract|"
+                    + "letter|editorial|review|meeting abstract|conference abstract|proceedings)[^\\]]*\\]\\.?"
+                    + "|\\((?:multiple letters|abstract|meeting abstract)\\)|\\s\\[\\d{1,2}\\]\\.?\\s*$|\\[\\d+ refs?\\]"
+                    + "|<original>|(?-i:\\bLA: [A-Z][a-z]{2}\\.?\\s*$|\\bLA [A-Z]{3}\\s*$)",
+            Pattern.CASE_INSENSITIVE);
+
     private Titles() {
+    }
+
+    /** The title without editorial notes (see {@link #EDITORIAL_NOTE}); null stays null. */
+    public static String withoutNotes(String title) {
+        if (title == null) {
+            return null;
+        }
+        String s = EDITORIAL_NOTE.matcher(title).replaceAll(" ").replaceAll("\\s+", " ").strip();
+        return s.isEmpty() ? title : s;
     }
 
     /**
