@@ -69,6 +69,63 @@ public final class DedupBench {
                 pub == null ? "-" : String.format("%.4f / %.0f s", pub[0], pub[1]));
     }
 
+    /**
+     * The scale benchmark: generated sets of the given sizes ({@link ScaleGenerator}), each
+     * deduplicated once after a warm-up, printed as n, time, pairs compared, FP and sensitivity.
+     */
+    public static void scale(PrintWriter out, List<GoldSet> real, int[] sizes, long seed, boolean explain) {
+        ScaleGenerator gen = new ScaleGenerator(real.stream().filter(s -> !s.name().equals("special_cases")).toList());
+        Deduplicator.run(gen.generate(5000, seed + 1).records()); // warm-up
+        out.printf("%n%-16s %8s %9s %9s %10s %4s %7s %11s%n", "scale set", "n", "time", "cpu", "pairs", "FP", "sens",
+                "cpu µs/rec");
+        for (int size : sizes) {
+            GoldSet set = gen.generate(size, seed);
+            long t0 = System.nanoTime();
+            long c0 = processCpu();
+            DedupResult r = Deduplicator.run(set.records());
+            double secs = (System.nanoTime() - t0) / 1e9;
+            DedupScore s = DedupScore.score(set.ids(), r.clusterOf(), set.groups());
+            double cpu = (processCpu() - c0) / 1e9;
+            out.printf("%-16s %8d %8.2fs %8.2fs %10d %4d %7.4f %11.1f%n", set.name(), set.ids().size(), secs, cpu,
+                    r.comparisons(), s.fp(), s.sensitivity(), cpu * 1e6 / set.ids().size());
+            if (explain) {
+                explainFalseMerges(out, set, r);
+            }
+            out.flush();
+        }
+    }
+
+    /** CPU time of the whole process (all threads), in nanoseconds; -1 when the JVM cannot tell. */
+    static long processCpu() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
+    }
+
+    private static void explainFalseMerges(PrintWriter out, GoldSet set, DedupResult r) {
+        Map<String, Integer> groupOf = new HashMap<>();
+        for (int g = 0; g < set.groups().size(); g++) {
+            for (String id : set.groups().get(g)) {
+                groupOf.put(id, g);
+            }
+        }
+        for (List<Integer> cluster : r.clusters()) {
+            java.util.Set<Object> truth = new java.util.HashSet<>();
+            for (int i : cluster) {
+                String id = set.ids().get(i);
+                truth.add(groupOf.containsKey(id) ? groupOf.get(id) : id);
+            }
+            if (truth.size() > 1) {
+                out.println("FALSE MERGE:");
+                for (int i : cluster) {
+                    var l = r.linkOf()[i];
+                    out.println("  " + set.ids().get(i) + " | " + set.records().get(i) + " | " + set.records().get(i).authors()
+                            + " | " + set.records().get(i).volume() + " " + set.records().get(i).pages() + " | "
+                            + (l == null ? "" : l.judgement().evidence()));
+                }
+            }
+        }
+    }
+
     /** Explains the misses and false merges of one set (for tuning the rules). */
     public static void explain(PrintWriter out, GoldSet set, SetResult r) {
         Map<String, Integer> index = new HashMap<>();

@@ -30,17 +30,31 @@ public final class BenchCommand {
         @Option(names = "--explain", description = "Print every missed duplicate and false merge.")
         boolean explain;
 
+        @Option(names = "--scale", split = ",", paramLabel = "N,N,…", defaultValue = "10000,25000,50000,100000",
+                description = "Sizes of the generated scale sets (default 10000,25000,50000,100000); 0 skips the scale benchmark.")
+        int[] scale;
+
+        @Option(names = "--seed", defaultValue = "42", description = "Seed of the scale generator.")
+        long seed;
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             DedupBench.printHeader(out);
-            for (GoldSet set : DedupBench.bibDedupeSets(data)) {
+            java.util.List<GoldSet> sets = DedupBench.bibDedupeSets(data);
+            if (sets.isEmpty()) {
+                throw new dev.winnow.UserError("no gold sets under " + data.resolve("bib-dedupe/data") + " (pass --data DIR)");
+            }
+            for (GoldSet set : sets) {
                 DedupBench.SetResult r = DedupBench.run(set, runs);
                 DedupBench.print(out, r);
                 if (explain) {
                     DedupBench.explain(out, set, r);
                 }
                 out.flush();
+            }
+            if (scale.length > 0 && scale[0] > 0) {
+                DedupBench.scale(out, sets, scale, seed, explain);
             }
             return Cli.OK;
         }

@@ -10,6 +10,7 @@ import dev.winnow.record.Titles;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -22,12 +23,14 @@ import java.util.regex.Pattern;
  */
 public final class Fingerprint {
     private static final Pattern COCHRANE = Pattern.compile("^10\\.1002/14651858\\.(cd\\d+)(?:\\.pub(\\d+))?");
-    private static final Pattern PART = Pattern.compile(
-            "\\b(?:part|pt|section|paper|study|series|phase)\\s+(\\d+|[ivx]+|one|two|three|four|five|a|b|c)\\b");
-    private static final Pattern NUMBER_TOKEN = Pattern.compile("\\b(?:\\d+|ii|iii|iv|vi|vii|viii|ix|xi|xii)\\b");
+    private static final Set<String> PART_WORDS = Set.of("part", "pt", "section", "paper", "study", "series", "phase");
+    private static final Pattern PART_NUMBER = Pattern.compile("\\d+|[ivx]+|one|two|three|four|five|a|b|c");
+    private static final Set<String> ROMAN = Set.of("ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii");
     private static final int MAX_AUTHORS = 12;
     private static final Pattern PAGE = Pattern.compile("(?i)[a-z]?\\d+[a-z]{0,2}");
     private static final Pattern DIGITS = Pattern.compile("\\d+");
+    private static final Pattern NON_DIGIT = Pattern.compile("\\D");
+    private static final Pattern NON_ALNUM = Pattern.compile("[^a-z0-9]");
 
     final int index;
     final Record record;
@@ -52,7 +55,7 @@ public final class Fingerprint {
     final int[] abstractWords;
     final List<String> issns;
 
-    private Fingerprint(int index, Record r) {
+    private Fingerprint(int index, Record r, Map<String, List<String>> journalForms) {
         this.index = index;
         this.record = r;
         doi = Doi.normalise(r.doi());
@@ -65,11 +68,12 @@ public final class Fingerprint {
             cochraneReview = null;
             cochraneVersion = 0;
         }
-        pmid = r.pmid() == null ? null : emptyToNull(r.pmid().replaceAll("\\D", "").replaceFirst("^0+", ""));
+        pmid = r.pmid() == null ? null : emptyToNull(NON_DIGIT.matcher(r.pmid()).replaceAll("").replaceFirst("^0+", ""));
         titleKey = Titles.normalise(Titles.withoutNotes(r.title()));
         titleBigrams = Similarity.bigrams(titleKey);
-        titleNumbers = numbers(titleKey);
-        part = part(titleKey);
+        String[] titleWords = titleKey == null ? new String[0] : titleKey.split(" ");
+        titleNumbers = numbers(titleWords);
+        part = part(titleWords);
         kind = PublicationKind.of(r);
         List<String> keys = new ArrayList<>();
         Set<String> words = new LinkedHashSet<>();
@@ -90,15 +94,15 @@ public final class Fingerprint {
         authorKeys = keys.toArray(String[]::new);
         authorWords = words;
         year = r.year();
-        List<String> jk = new ArrayList<>(Journals.keys(r.journal()));
-        for (String k : Journals.keys(r.journalAbbreviation())) {
+        List<String> jk = new ArrayList<>(journalKeys(r.journal(), journalForms));
+        for (String k : journalKeys(r.journalAbbreviation(), journalForms)) {
             if (!jk.contains(k)) {
                 jk.add(k);
             }
         }
         journalKeys = jk;
         volume = volumeKey(r.volume());
-        issue = r.issue() == null ? null : emptyToNull(r.issue().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", ""));
+        issue = r.issue() == null ? null : emptyToNull(NON_ALNUM.matcher(r.issue().toLowerCase(Locale.ROOT)).replaceAll(""));
         Pages.PageRange pr = Pages.parse(r.pages() != null ? r.pages() : r.articleNumber());
         if (pr != null && (!PAGE.matcher(pr.first()).matches() || backwards(pr))) {
             pr = null; // "Suppl-29", "t-8", "2297-2108": a page field an export garbled; unknown, not different
@@ -112,7 +116,19 @@ public final class Fingerprint {
 
     /** The fingerprint of the record at position {@code index} of the input. */
     public static Fingerprint of(int index, Record r) {
-        return new Fingerprint(index, r);
+        return new Fingerprint(index, r, null);
+    }
+
+    /** As {@link #of(int, Record)}, sharing a cache of journal forms (journal names repeat) across records. */
+    static Fingerprint of(int index, Record r, Map<String, List<String>> journalForms) {
+        return new Fingerprint(index, r, journalForms);
+    }
+
+    private static List<String> journalKeys(String journal, Map<String, List<String>> cache) {
+        if (journal == null || cache == null) {
+            return Journals.keys(journal);
+        }
+        return cache.computeIfAbsent(journal, Journals::keys);
     }
 
     public int index() {
@@ -183,7 +199,7 @@ public final class Fingerprint {
         if (page == null) {
             return -1;
         }
-        String d = page.replaceAll("\\D", "");
+        String d = NON_DIGIT.matcher(page).replaceAll("");
         return d.isEmpty() || d.length() > 9 ? -1 : Long.parseLong(d);
     }
 
@@ -205,32 +221,42 @@ public final class Fingerprint {
         return head.replace(".", "").length() >= 3 ? doi.substring(0, slash + 1) + head : null;
     }
 
-    private static Set<String> numbers(String titleKey) {
+    /** The numbers in a title key, Arabic or Roman from ii up ("phase ii", "2916 samples"). */
+    private static Set<String> numbers(String[] words) {
         Set<String> out = new LinkedHashSet<>();
-        if (titleKey != null) {
-            Matcher m = NUMBER_TOKEN.matcher(titleKey);
-            while (m.find()) {
-                out.add(m.group());
+        for (String w : words) {
+            if (!w.isEmpty() && (Character.isDigit(w.charAt(0)) && w.chars().allMatch(Character::isDigit) || ROMAN.contains(w))) {
+                out.add(w);
             }
         }
         return out;
     }
 
-    private static String part(String titleKey) {
-        if (titleKey == null) {
-            return null;
+    /** The part of a series a title names: "part 2", "phase iii", "study 1", "paper two". */
+    private static String part(String[] words) {
+        for (int i = 0; i + 1 < words.length; i++) {
+            if (PART_WORDS.contains(words[i]) && PART_NUMBER.matcher(words[i + 1]).matches()) {
+                return words[i + 1];
+            }
         }
-        Matcher m = PART.matcher(titleKey);
-        return m.find() ? m.group(1) : null;
+        return null;
     }
 
     private static void addWords(Set<String> out, String text) {
         if (text == null) {
             return;
         }
-        for (String w : AuthorNames.fold(text).toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
-            if (w.length() >= 3) {
-                out.add(w);
+        String t = AuthorNames.fold(text).toLowerCase(Locale.ROOT);
+        int start = -1;
+        for (int i = 0; i <= t.length(); i++) {
+            boolean letter = i < t.length() && Character.isLetter(t.charAt(i));
+            if (letter && start < 0) {
+                start = i;
+            } else if (!letter && start >= 0) {
+                if (i - start >= 3) {
+                    out.add(t.substring(start, i));
+                }
+                start = -1;
             }
         }
     }
@@ -240,7 +266,7 @@ public final class Fingerprint {
         if (volume == null) {
             return null;
         }
-        String v = volume.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        String v = NON_ALNUM.matcher(volume.toLowerCase(Locale.ROOT)).replaceAll("");
         Matcher m = DIGITS.matcher(v);
         // "Ph.D.", "(Jul)": no volume number, so nothing to compare
         return m.find() ? m.group().replaceFirst("^0+(?=\\d)", "") : null;
@@ -248,8 +274,8 @@ public final class Fingerprint {
 
     /** Page as compared: upper case, and an electronic "e1234" equal to article number "1234". */
     static String pageKey(String page) {
-        String p = page.toUpperCase(Locale.ROOT).replaceAll("\\s", "");
-        if (p.matches("E\\d+")) {
+        String p = page.toUpperCase(Locale.ROOT).replace(" ", "");
+        if (p.length() > 1 && p.charAt(0) == 'E' && p.chars().skip(1).allMatch(Character::isDigit)) {
             p = p.substring(1);
         }
         return emptyToNull(p);

@@ -12,6 +12,7 @@ import dev.winnow.record.Journals;
  */
 public final class MatchRules {
     private final JournalEquivalence journals;
+    private final java.util.Map<String, Boolean> journalPairs = new java.util.concurrent.ConcurrentHashMap<>();
 
     MatchRules(JournalEquivalence journals) {
         this.journals = journals;
@@ -114,7 +115,8 @@ public final class MatchRules {
         if (t >= 0.95 && yearClose && samePlace && authorsNotAgainst) {
             return new Judgement(Verdict.DUPLICATE, "title+volume+page", f);
         }
-        boolean titleAgrees = t >= 0.93 || f.titleContainment() >= 0.97 && t >= 0.8;
+        // a title with a subtitle or note added ("…: brief communication") agrees; a column's dated issue ("…: April 2004") does not
+        boolean titleAgrees = t >= 0.93 || f.titleContainment() >= 0.97 && t >= 0.9;
         if (titleAgrees && yearClose && authorsAgree && f.journal() != Agreement.DIFFERENT
                 && (f.volume() == Agreement.SAME || f.page() == Agreement.SAME)) {
             return new Judgement(Verdict.DUPLICATE, "title+authors+journal+volume-or-page", f);
@@ -173,12 +175,17 @@ public final class MatchRules {
         }
         for (String x : a.journalKeys) {
             for (String y : b.journalKeys) {
-                if (journals.same(x, y) || Journals.compatibleKeys(x, y)) {
+                if (journals.same(x, y) || compatibleJournals(x, y)) {
                     return Agreement.SAME;
                 }
             }
         }
         return Agreement.DIFFERENT;
+    }
+
+    private boolean compatibleJournals(String x, String y) {
+        String key = x.compareTo(y) <= 0 ? x + '\u0000' + y : y + '\u0000' + x;
+        return journalPairs.computeIfAbsent(key, k -> Journals.compatibleKeys(x, y));
     }
 
     private static Agreement agreement(String x, String y) {

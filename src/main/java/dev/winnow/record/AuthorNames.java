@@ -18,6 +18,8 @@ public final class AuthorNames {
     private static final Pattern INITIALS_ONLY = Pattern.compile("(?:\\p{Lu}\\.?-?){1,4}");
     private static final Pattern ET_AL = Pattern.compile("(?i)^(?:et\\.? al\\.?|and others|et al)$");
     private static final Pattern DIACRITICS = Pattern.compile("\\p{M}+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]");
     private static final Set<String> ORGANISATION_WORDS = Set.of(
             "group", "collaboration", "collaborative", "consortium", "committee", "association", "society",
             "organization", "organisation", "institute", "investigators", "network", "council", "team",
@@ -37,7 +39,7 @@ public final class AuthorNames {
         if (text == null) {
             return null;
         }
-        String s = text.strip().replaceAll("\\s+", " ");
+        String s = SPACES.matcher(text.strip()).replaceAll(" ");
         while (s.endsWith(",") || s.endsWith(";")) {
             s = s.substring(0, s.length() - 1).strip();
         }
@@ -142,7 +144,7 @@ public final class AuthorNames {
         if (family == null) {
             return "";
         }
-        return fold(family).toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+        return NOT_LETTER_OR_DIGIT.matcher(fold(family).toLowerCase(Locale.ROOT)).replaceAll("");
     }
 
     /** Comparison key for an author: family key plus the first initial ("smith j"). */
@@ -153,9 +155,21 @@ public final class AuthorNames {
 
     /** Diacritics removed and common ligatures expanded. */
     public static String fold(String s) {
+        if (isAscii(s)) {
+            return s;
+        }
         String n = Normalizer.normalize(s, Normalizer.Form.NFKD);
         return DIACRITICS.matcher(n).replaceAll("").replace("ß", "ss").replace("ø", "o").replace("Ø", "O")
                 .replace("æ", "ae").replace("Æ", "AE").replace("ł", "l").replace("Ł", "L");
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean looksCorporate(String s) {

@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  */
 public final class Journals {
     private static final Pattern BRACKETED = Pattern.compile("\\[[^\\]]*\\]|\\([^)]*\\)");
+    private static final Pattern NUMBER = Pattern.compile("\\b\\d+\\b");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     /** Where a name's parts meet: " : ", " = ", " - ", ". -", or a full stop run into the next word ("Haemostasis.Conference"). */
     private static final Pattern PARTS = Pattern.compile("\\s*[:=]\\s+|\\s+[:=]\\s*|\\.\\s*-|\\s-\\s|\\.(?=\\p{Lu})");
     private static final Pattern NON_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]+");
@@ -59,7 +61,7 @@ public final class Journals {
     private static void add(List<String> out, String s) {
         String k = BRACKETED.matcher(s).replaceAll(" ").replace("&", " and ");
         k = AuthorNames.fold(k).toLowerCase(Locale.ROOT);
-        k = NON_ALNUM.matcher(k).replaceAll(" ").replaceAll("\\b\\d+\\b", " ").replaceAll("\\s+", " ").strip();
+        k = SPACES.matcher(NUMBER.matcher(NON_ALNUM.matcher(k).replaceAll(" ")).replaceAll(" ")).replaceAll(" ").strip();
         if (!k.isEmpty() && !out.contains(k)) {
             out.add(k);
         }

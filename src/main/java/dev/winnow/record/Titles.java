@@ -9,6 +9,8 @@ public final class Titles {
     private static final Pattern TAGS = Pattern.compile("</?[a-zA-Z][a-zA-Z0-9]*(?:\\s[^<>]*)?/?>");
     private static final Pattern LATEX_COMMAND = Pattern.compile("\\\\[a-zA-Z]+\\s*");
     private static final Pattern DIACRITICS = Pattern.compile("\\p{M}+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern BRACES = Pattern.compile("[{}]");
     private static final Pattern NON_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]+");
     /** Trailing notes such as "[Chinese]", "[Article in German]", "(author's transl)". */
     private static final Pattern LANGUAGE_NOTE = Pattern.compile(
@@ -40,7 +42,10 @@ public final class Titles {
         if (title == null) {
             return null;
         }
-        String s = EDITORIAL_NOTE.matcher(title).replaceAll(" ").replaceAll("\\s+", " ").strip();
+        if (title.indexOf('[') < 0 && title.indexOf('(') < 0 && title.indexOf('<') < 0 && !title.contains("LA")) {
+            return title;
+        }
+        String s = SPACES.matcher(EDITORIAL_NOTE.matcher(title).replaceAll(" ")).replaceAll(" ").strip();
         return s.isEmpty() ? title : s;
     }
 
@@ -78,7 +83,7 @@ public final class Titles {
         }
         String s = TAGS.matcher(title).replaceAll("");
         s = decodeEntities(s);
-        s = s.replaceAll("[{}]", "").replaceAll("\\s+", " ").strip();
+        s = SPACES.matcher(BRACES.matcher(s).replaceAll("")).replaceAll(" ").strip();
         while (s.endsWith(".") && !s.endsWith("...")) {
             s = s.substring(0, s.length() - 1).strip();
         }
