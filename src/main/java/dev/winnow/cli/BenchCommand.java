@@ -1,60 +1,52 @@
 package dev.winnow.cli;
 
-import dev.winnow.bench.DedupBench;
-import dev.winnow.bench.GoldSet;
+import dev.winnow.bench.Conformance;
+import dev.winnow.store.Json;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code winnow bench NAME}: the benchmarks of BENCHMARKS.md, each a subcommand. */
-@Command(name = "bench", description = "Run a benchmark (see BENCHMARKS.md and docs/).",
-        subcommands = {BenchCommand.Dedup.class})
+/** {@code winnow bench …}: the measurements of BENCHMARKS.md, each a subcommand. */
+@Command(name = "bench", description = "Run a benchmark and print its figures (see BENCHMARKS.md).",
+        subcommands = {BenchCommand.ConformanceBench.class, DedupBenchCommand.class})
 public final class BenchCommand {
 
-    @Command(name = "dedup", description = "Deduplication: gold sets (TP/FP/FN/TN, sensitivity, FP rate, time) "
-            + "next to bib-dedupe's published figures, then the scale benchmark.")
-    static final class Dedup implements Callable<Integer> {
+    @Command(name = "conformance",
+            description = "Import conformance against JabRef's importer fixtures: per format, how many expected "
+                    + "field values (title, authors, year, DOI, journal, volume, issue, pages, abstract) Winnow reads the same.")
+    static final class ConformanceBench implements Callable<Integer> {
         @Spec CommandSpec spec;
 
-        @Option(names = "--data", paramLabel = "DIR", defaultValue = "../shared/data",
-                description = "The shared data folder (default ../shared/data).")
-        Path data;
+        @Parameters(index = "0", arity = "0..1", paramLabel = "DIR",
+                description = "JabRef's importer fixture folder (default: $WINNOW_SHARED_DATA or ../shared/data, then "
+                        + Conformance.FIXTURES + ").")
+        Path dir;
 
-        @Option(names = "--runs", defaultValue = "5", description = "Timed runs per set; the median is printed.")
-        int runs;
+        @Option(names = "--disagreements", description = "List every value that differs.")
+        boolean disagreements;
 
-        @Option(names = "--explain", description = "Print every missed duplicate and false merge.")
-        boolean explain;
-
-        @Option(names = "--scale", split = ",", paramLabel = "N,N,…", defaultValue = "10000,25000,50000,100000",
-                description = "Sizes of the generated scale sets (default 10000,25000,50000,100000); 0 skips the scale benchmark.")
-        int[] scale;
-
-        @Option(names = "--seed", defaultValue = "42", description = "Seed of the scale generator.")
-        long seed;
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
 
         @Override
         public Integer call() {
+            Conformance.Report report = Conformance.run(dir == null ? Conformance.defaultFolder() : dir);
             PrintWriter out = spec.commandLine().getOut();
-            DedupBench.printHeader(out);
-            java.util.List<GoldSet> sets = DedupBench.bibDedupeSets(data);
-            if (sets.isEmpty()) {
-                throw new dev.winnow.UserError("no gold sets under " + data.resolve("bib-dedupe/data") + " (pass --data DIR)");
+            if (json) {
+                out.println(Json.pretty(report));
+                return Cli.OK;
             }
-            for (GoldSet set : sets) {
-                DedupBench.SetResult r = DedupBench.run(set, runs);
-                DedupBench.print(out, r);
-                if (explain) {
-                    DedupBench.explain(out, set, r);
+            out.print(Conformance.table(report));
+            for (Conformance.FormatResult f : report.formats()) {
+                f.errors().forEach(e -> out.println("error: " + e));
+                if (disagreements) {
+                    f.disagreements().forEach(d -> out.println(f.label() + ": " + d));
                 }
-                out.flush();
-            }
-            if (scale.length > 0 && scale[0] > 0) {
-                DedupBench.scale(out, sets, scale, seed, explain);
             }
             return Cli.OK;
         }

@@ -14,6 +14,8 @@ import picocli.CommandLine;
                 ProjectCommand.class,
                 StatusCommand.class,
                 ServeCommand.class,
+                ImportCommand.class,
+                RecordCommand.class,
                 BenchCommand.class,
         })
 public final class WinnowCommand {

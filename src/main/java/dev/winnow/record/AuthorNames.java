@@ -88,7 +88,7 @@ public final class AuthorNames {
         if (suffix != null) {
             familyStart = last;
         }
-        while (familyStart > 1 && PARTICLES.contains(parts[familyStart - 1].toLowerCase(Locale.ROOT))) {
+        while (familyStart > 1 && isParticle(parts[familyStart - 1])) {
             familyStart--;
         }
         String family = String.join(" ", java.util.Arrays.copyOfRange(parts, familyStart, last + 1));
@@ -97,6 +97,12 @@ public final class AuthorNames {
         }
         String given = String.join(" ", java.util.Arrays.copyOfRange(parts, 0, familyStart));
         return Author.of(family, given);
+    }
+
+    /** A family-name particle; one letter ("y") only in lower case, since "Y" is an initial ("J Y Douillard"). */
+    private static boolean isParticle(String word) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        return PARTICLES.contains(lower) && (word.length() > 1 || word.equals(lower));
     }
 
     /** "JA" → "J. A."; "J-P" → "J.-P." (readable form of run-together initials). */

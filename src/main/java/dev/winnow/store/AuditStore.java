@@ -34,9 +34,14 @@ public final class AuditStore {
         return h.createQuery("select id, project_id, user_id, actor, action, target, details, at from audit_event "
                         + "where project_id = :p order by id")
                 .bind("p", projectId)
-                .map((rs, ctx) -> new AuditEvent(rs.getLong(1), (Long) rs.getObject(2, Long.class),
-                        (Long) rs.getObject(3, Long.class), rs.getString(4), rs.getString(5), rs.getString(6),
-                        rs.getString(7), rs.getString(8)))
+                .map((rs, ctx) -> new AuditEvent(rs.getLong(1), nullableLong(rs, 2), nullableLong(rs, 3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)))
                 .list();
+    }
+
+    /** SQLite's driver cannot read a NULL through getObject(i, Long.class). */
+    private static Long nullableLong(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
     }
 }

@@ -23,6 +23,7 @@ class AuthorNamesTest {
             "Plato|Plato|-",
             "Müller, Jürgen|Müller|Jürgen",
             "Lee J-P|Lee|J.-P.",
+            "J Y Douillard|Douillard|J Y",
     })
     void parsesTheFormsExportsUse(String raw, String family, String given) {
         Author a = AuthorNames.parse(raw);

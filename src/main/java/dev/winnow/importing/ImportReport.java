@@ -1,0 +1,90 @@
+package dev.winnow.importing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What importing one file did: stored in {@code import_file.report} (as JSON), printed by
+ * {@code winnow import} (as text, or as JSON with {@code --json}).
+ *
+ * @param fieldsFound   how many records have each field, in a fixed order ("title" → 1234)
+ * @param extraFields   how many records carry each field that has no slot of its own (by the file's tag or column)
+ * @param lacking       records without a title, an abstract or a DOI: how many, and the first positions
+ * @param skipped       entries not imported, with the reason (the first {@link ImportTally#LISTED} of them)
+ * @param columns       for CSV/TSV files, which column filled which field ("extra": kept under its name)
+ */
+public record ImportReport(long importFileId, String file, String sha256, long sizeBytes, String source,
+                           String sourceKind, String format, String encoding, int records, int skippedCount,
+                           Map<String, Integer> fieldsFound, Map<String, Integer> extraFields, List<Lacking> lacking,
+                           List<Skipped> skipped, List<Column> columns, boolean again, String importedAt) {
+
+    /** Records without a field: how many, and the positions of the first ones. */
+    public record Lacking(String field, int count, List<Integer> firstPositions) {
+    }
+
+    /** An entry of the file that was not imported. */
+    public record Skipped(int position, long line, String reason) {
+    }
+
+    /** One CSV/TSV column and the field it filled. */
+    public record Column(String column, String field) {
+    }
+
+    /** How many skipped entries the text form shows. */
+    static final int SKIPPED_SHOWN = 10;
+
+    /** The report as a person reads it, a few lines per file. */
+    public List<String> lines() {
+        List<String> out = new ArrayList<>();
+        out.add("Imported " + file + " into " + source + ": " + records + " record" + (records == 1 ? "" : "s")
+                + (skippedCount > 0 ? ", " + skippedCount + " skipped" : "") + " [" + format + ", " + encoding + "]"
+                + (again ? " (imported again)" : ""));
+        StringBuilder fields = new StringBuilder("  fields found:");
+        fieldsFound.forEach((k, v) -> fields.append(' ').append(k).append(' ').append(v).append(','));
+        fields.setLength(fields.length() - (fieldsFound.isEmpty() ? 0 : 1));
+        out.add(fieldsFound.isEmpty() ? "  fields found: none" : fields.toString());
+        if (!extraFields.isEmpty()) {
+            StringBuilder ex = new StringBuilder("  other fields kept:");
+            extraFields.forEach((k, v) -> ex.append(' ').append(k).append(' ').append(v).append(','));
+            ex.setLength(ex.length() - 1);
+            out.add(ex.toString());
+        }
+        StringBuilder lack = new StringBuilder("  lacking:");
+        for (Lacking l : lacking) {
+            lack.append(' ').append(l.field()).append(' ').append(l.count());
+            if (l.count() > 0) {
+                lack.append(" (record ").append(join(l.firstPositions()))
+                        .append(l.count() > l.firstPositions().size() ? ", …" : "").append(')');
+            }
+            lack.append(',');
+        }
+        lack.setLength(lack.length() - 1);
+        out.add(lack.toString());
+        int shown = Math.min(skipped.size(), SKIPPED_SHOWN);
+        for (Skipped s : skipped.subList(0, shown)) {
+            out.add("  skipped record " + s.position() + (s.line() > 0 ? " (line " + s.line() + ")" : "") + ": " + s.reason());
+        }
+        if (skippedCount > shown) {
+            out.add("  … and " + (skippedCount - shown) + " more skipped (winnow import --json lists "
+                    + "the first " + ImportTally.LISTED + ")");
+        }
+        if (columns != null && !columns.isEmpty()) {
+            StringBuilder cols = new StringBuilder("  columns:");
+            for (Column c : columns) {
+                cols.append(' ').append(c.column().isEmpty() ? "(unnamed)" : c.column()).append(" → ").append(c.field()).append(',');
+            }
+            cols.setLength(cols.length() - 1);
+            out.add(cols.toString());
+        }
+        return out;
+    }
+
+    private static String join(List<Integer> xs) {
+        StringBuilder sb = new StringBuilder();
+        for (Integer x : xs) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(x);
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,52 @@
+package dev.winnow.importing;
+
+import dev.winnow.UserError;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+/**
+ * The source an import names on the command line or in the web form: created on first use,
+ * matched by name and platform afterwards. {@code kind} and {@code otherMethod} may be null,
+ * meaning "whatever the existing source says" (or database / other for a new one).
+ */
+public record SourceSpec(String name, String platform, SourceKind kind, OtherMethod otherMethod,
+                         String searchedOn, String searchString) {
+
+    public SourceSpec {
+        if (name == null || name.isBlank()) {
+            throw new UserError("a source needs a name: pass --source NAME (e.g. --source \"MEDLINE\")");
+        }
+        name = name.strip();
+        if (name.length() > 200) {
+            throw new UserError("a source name is at most 200 characters");
+        }
+        platform = platform == null ? "" : platform.strip();
+        if (otherMethod != null && kind != null && kind != SourceKind.OTHER) {
+            throw new UserError("--other-method is for sources of kind 'other', not '" + kind.label() + "'");
+        }
+        if (otherMethod != null && kind == null) {
+            kind = SourceKind.OTHER;
+        }
+        if (searchedOn != null) {
+            searchedOn = searchedOn.strip();
+            try {
+                LocalDate.parse(searchedOn);
+            } catch (DateTimeParseException e) {
+                throw new UserError("--searched '" + searchedOn + "' is not a date: expected YYYY-MM-DD, e.g. 2023-04-20");
+            }
+        }
+        if (searchString != null && searchString.isBlank()) {
+            searchString = null;
+        }
+    }
+
+    /** A database source with only a name (tests, quick imports). */
+    public static SourceSpec database(String name) {
+        return new SourceSpec(name, null, SourceKind.DATABASE, null, null, null);
+    }
+
+    /** The kind a new source gets. */
+    SourceKind kindOrDefault(SourceKind fallback) {
+        return kind == null ? fallback : kind;
+    }
+}

@@ -1,0 +1,165 @@
+package dev.winnow.ingest.ris;
+
+import dev.winnow.ingest.Format;
+import dev.winnow.ingest.ParseException;
+import dev.winnow.ingest.ParsedRecord;
+import dev.winnow.ingest.RecordReader;
+import dev.winnow.ingest.RecordSink;
+import dev.winnow.ingest.tagged.LineInput;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * RIS in the dialects the review databases write (Ovid, EBSCOhost, Embase.com, ProQuest, Web of
+ * Science, Scopus, EndNote, Zotero): a record starts at {@code TY  - } and ends at {@code ER  - }
+ * (or at the end of the file, or at a {@code TY} after a blank line when the {@code ER} is missing).
+ * Tags are two characters, then one to four spaces or tabs, a hyphen and the value; lines that are not
+ * tags continue the previous field. Text outside records (Ovid's "1." numbering, "Link to the Ovid
+ * Full Text" lines, export headers) is ignored. {@link RisMapping} turns the fields into a record.
+ */
+public final class RisReader implements RecordReader {
+
+    @Override
+    public Format format() {
+        return Format.RIS;
+    }
+
+    /** A {@code TY  - } line among the first lines, followed by at least one more tag line. */
+    @Override
+    public boolean sniff(String head) {
+        boolean sawType = false;
+        int tags = 0;
+        for (String line : (Iterable<String>) head.lines()::iterator) {
+            if (isTag(line)) {
+                if (line.charAt(0) == 'T' && line.charAt(1) == 'Y') {
+                    sawType = true;
+                } else if (sawType) {
+                    tags++;
+                    if (tags >= 2) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void read(Reader reader, String fileName, RecordSink sink) throws IOException {
+        LineInput in = new LineInput(reader);
+        List<RisField> fields = new ArrayList<>();
+        StringBuilder raw = new StringBuilder(4096);
+        boolean open = false;
+        boolean blankBefore = true;
+        long startLine = 0;
+        int position = 0;
+        String line;
+        while ((line = in.next()) != null) {
+            boolean blank = LineInput.isBlank(line);
+            if (blank) {
+                blankBefore = true;
+                if (open) {
+                    raw.append('\n');
+                }
+                continue;
+            }
+            if (isTag(line)) {
+                char a = line.charAt(0);
+                char b = line.charAt(1);
+                if (a == 'E' && b == 'R') {
+                    if (open) {
+                        raw.append(line).append('\n');
+                        position = emit(fields, raw, ++position, startLine, fileName, sink);
+                        open = false;
+                    }
+                    blankBefore = false;
+                    continue;
+                }
+                if (a == 'T' && b == 'Y' && (!open || blankBefore && hasContent(fields))) {
+                    if (open) {
+                        position = emit(fields, raw, ++position, startLine, fileName, sink);
+                    }
+                    open = true;
+                    startLine = in.number();
+                }
+                if (open) {
+                    raw.append(line).append('\n');
+                    fields.add(new RisField(a, b, value(line), in.number()));
+                }
+            } else if (open) {
+                raw.append(line).append('\n');
+                if (!fields.isEmpty()) {
+                    fields.getLast().continueWith(line.strip());
+                }
+            }
+            blankBefore = false;
+        }
+        if (open) {
+            position = emit(fields, raw, ++position, startLine, fileName, sink);
+        }
+        if (position == 0) {
+            throw new ParseException(fileName, in.number() == 0 ? 0 : 1,
+                    "no RIS record: expected a line 'TY  - ' (record type) to start a record");
+        }
+    }
+
+    private static boolean hasContent(List<RisField> fields) {
+        for (RisField f : fields) {
+            if (!f.is('T', 'Y')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int emit(List<RisField> fields, StringBuilder raw, int position, long startLine,
+            String fileName, RecordSink sink) {
+        int end = raw.length();
+        while (end > 0 && raw.charAt(end - 1) == '\n') {
+            end--;
+        }
+        String text = raw.substring(0, end);
+        sink.accept(new ParsedRecord(RisMapping.toRecord(fields), position, startLine, text));
+        fields.clear();
+        raw.setLength(0);
+        return position;
+    }
+
+    /**
+     * True for a tag line: a capital letter, a capital letter or digit, one to four spaces or tabs (or
+     * none when the line ends there, as a bare {@code ER} does), a hyphen, then the end of the line
+     * or a space.
+     */
+    static boolean isTag(String line) {
+        int n = line.length();
+        if (n < 2) {
+            return false;
+        }
+        char a = line.charAt(0);
+        char b = line.charAt(1);
+        if (a < 'A' || a > 'Z' || !(b >= 'A' && b <= 'Z' || b >= '0' && b <= '9')) {
+            return false;
+        }
+        if (n == 2) {
+            return a == 'E' && b == 'R';
+        }
+        int i = 2;
+        while (i < n && (line.charAt(i) == ' ' || line.charAt(i) == '\t') && i < 6) {
+            i++;
+        }
+        if (i == n) {
+            return a == 'E' && b == 'R';
+        }
+        if (i == 2 || line.charAt(i) != '-') {
+            return false;
+        }
+        return i + 1 == n || line.charAt(i + 1) == ' ' || line.charAt(i + 1) == '\t';
+    }
+
+    private static String value(String line) {
+        int dash = line.indexOf('-', 2);
+        return dash < 0 ? "" : line.substring(dash + 1).strip();
+    }
+}

@@ -1,0 +1,273 @@
+package dev.winnow.importing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.winnow.UserError;
+import dev.winnow.ingest.ParseException;
+import dev.winnow.project.Project;
+import dev.winnow.project.ProjectKind;
+import dev.winnow.project.ProjectService;
+import dev.winnow.record.Author;
+import dev.winnow.record.Record;
+import dev.winnow.store.AuditStore;
+import dev.winnow.store.Database;
+import dev.winnow.store.ImportStore;
+import dev.winnow.store.Json;
+import dev.winnow.store.SourceRecordStore;
+import dev.winnow.store.SourceStore;
+import dev.winnow.testing.TestDb;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Importing files into a project, on SQLite and PostgreSQL. */
+class ImportServiceTest {
+    @TempDir
+    Path dir;
+
+    static final ImportService.Actor ANA = new ImportService.Actor(null, "cli:ana");
+
+    static Project project(Database db) {
+        return new ProjectService(db).create("Early palliative care", ProjectKind.SCOPING, null);
+    }
+
+    /** A CSV export of {@code n} records; row {@code brokenAt} (1-based, 0 for none) opens a quote it never closes. */
+    static String csv(int n, int brokenAt) {
+        StringBuilder sb = new StringBuilder("ID,Title,Authors,Year,DOI,Abstract,Times cited\n");
+        for (int i = 1; i <= n; i++) {
+            if (i == brokenAt) {
+                sb.append("r").append(i).append(",\"Broken title,Smith J,2020,,,\n");
+                continue;
+            }
+            sb.append("r").append(i).append(",\"Record ").append(i).append(", a study\",\"Smith, J; Lee, K\",")
+                    .append(2000 + i % 20).append(',').append(i % 3 == 0 ? "" : "10.1000/r" + i).append(',')
+                    .append(i % 2 == 0 ? "" : "\"An abstract\nover two lines\"").append(',').append(i).append('\n');
+        }
+        return sb.toString();
+    }
+
+    Path write(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text, StandardCharsets.UTF_8);
+        return p;
+    }
+
+    static long count(Database db, String table) {
+        return db.withHandle(h -> h.createQuery("select count(*) from " + table).mapTo(Long.class).one());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDb.class)
+    void storesEveryRecordWithItsProvenance(TestDb kind) throws Exception {
+        try (Database db = kind.fresh()) {
+            Project p = project(db);
+            Path file = write("medline.csv", csv(7, 0));
+            SourceSpec spec = new SourceSpec("MEDLINE", "Ovid", SourceKind.DATABASE, null, "2023-04-20", "exp Palliative Care/");
+            ImportReport r = new ImportService(db).importFile(p, spec, file, ImportService.Options.DEFAULT, ANA);
+
+            assertThat(r.records()).isEqualTo(7);
+            assertThat(r.format()).isEqualTo("csv");
+            assertThat(r.encoding()).isEqualTo("UTF-8");
+            String sha = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+            assertThat(r.sha256()).isEqualTo(sha);
+
+            long size = Files.size(file);
+            db.useTransaction(h -> {
+                Source s = SourceStore.find(h, p.id(), "MEDLINE", "Ovid").orElseThrow();
+                assertThat(s.kind()).isEqualTo(SourceKind.DATABASE);
+                assertThat(s.searchedOn()).isEqualTo("2023-04-20");
+                assertThat(s.searchString()).isEqualTo("exp Palliative Care/");
+
+                ImportStore.ImportFile f = ImportStore.list(h, p.id()).get(0);
+                assertThat(f.fileName()).isEqualTo("medline.csv");
+                assertThat(f.sha256()).isEqualTo(sha);
+                assertThat(f.sizeBytes()).isEqualTo(size);
+                assertThat(f.recordCount()).isEqualTo(7);
+                assertThat(f.format()).isEqualTo("csv");
+                assertThat(Json.read(f.report(), ImportReport.class)).isEqualTo(r);
+
+                List<SourceRecordStore.SourceRecord> rows = new ArrayList<>();
+                SourceRecordStore.forEach(h, p.id(), null, rows::add);
+                assertThat(rows).hasSize(7);
+                assertThat(rows).extracting(SourceRecordStore.SourceRecord::position).containsExactly(1, 2, 3, 4, 5, 6, 7);
+                SourceRecordStore.SourceRecord first = rows.get(0);
+                assertThat(first.sourceId()).isEqualTo(s.id());
+                assertThat(first.importFileId()).isEqualTo(f.id());
+                assertThat(first.rawText()).isEqualTo("r1,\"Record 1, a study\",\"Smith, J; Lee, K\",2001,10.1000/r1,"
+                        + "\"An abstract\nover two lines\",1");
+                Record rec = first.record();
+                assertThat(rec.title()).isEqualTo("Record 1, a study");
+                assertThat(rec.authors()).containsExactly(Author.of("Smith", "J"), Author.of("Lee", "K"));
+                assertThat(rec.extra()).containsEntry("id", List.of("r1")).containsEntry("Times cited", List.of("1"));
+
+                List<AuditStore.AuditEvent> audit = AuditStore.forProject(h, p.id());
+                assertThat(audit).hasSize(1);
+                assertThat(audit.get(0).action()).isEqualTo("import.file");
+                assertThat(audit.get(0).actor()).isEqualTo("cli:ana");
+                assertThat(audit.get(0).target()).isEqualTo("file medline.csv");
+                assertThat(audit.get(0).details()).contains("\"records\":7").contains(sha);
+            });
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDb.class)
+    void aFileBrokenInTheMiddleImportsNothing(TestDb kind) throws Exception {
+        try (Database db = kind.fresh()) {
+            Project p = project(db);
+            // broken well after the first batches have gone to the database
+            int n = SourceRecordStore.BATCH_SIZE * 3;
+            Path file = write("broken.csv", csv(n, SourceRecordStore.BATCH_SIZE * 2 + 17));
+            ImportService service = new ImportService(db);
+            assertThatThrownBy(() -> service.importFile(p, SourceSpec.database("Embase"), file,
+                    ImportService.Options.DEFAULT, ANA))
+                    .isInstanceOf(ParseException.class)
+                    // the row that opens the quote: 1 header line + 1016 records, odd ones on two lines
+                    .hasMessageStartingWith("broken.csv, line 1526: ");
+            assertThat(count(db, "source_record")).isZero();
+            assertThat(count(db, "import_file")).isZero();
+            assertThat(count(db, "source")).isZero();
+            assertThat(count(db, "audit_event")).isZero();
+
+            // the same project still takes a good file afterwards
+            ImportReport ok = service.importFile(p, SourceSpec.database("Embase"), write("good.csv", csv(n, 0)),
+                    ImportService.Options.DEFAULT, ANA);
+            assertThat(ok.records()).isEqualTo(n);
+            assertThat(count(db, "source_record")).isEqualTo(n);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDb.class)
+    void theSameFileIsRefusedUnlessAskedAgain(TestDb kind) throws Exception {
+        try (Database db = kind.fresh()) {
+            Project p = project(db);
+            Path file = write("cinahl.csv", csv(3, 0));
+            ImportService service = new ImportService(db);
+            service.importFile(p, SourceSpec.database("CINAHL"), file, ImportService.Options.DEFAULT, ANA);
+            Path copy = write("renamed.csv", csv(3, 0));
+            assertThatThrownBy(() -> service.importFile(p, SourceSpec.database("Other"), copy,
+                    ImportService.Options.DEFAULT, ANA))
+                    .isInstanceOf(UserError.class)
+                    .hasMessageStartingWith("renamed.csv was already imported into this project (as cinahl.csv into CINAHL on ")
+                    .hasMessageEndingWith(", 3 records): pass --again to import the same file again");
+            assertThat(count(db, "source_record")).isEqualTo(3);
+
+            ImportReport again = service.importFile(p, SourceSpec.database("CINAHL"), copy,
+                    new ImportService.Options(null, true), ANA);
+            assertThat(again.again()).isTrue();
+            assertThat(count(db, "source_record")).isEqualTo(6);
+            assertThat(count(db, "import_file")).isEqualTo(2);
+            assertThat(count(db, "source")).isEqualTo(1);
+
+            // another project may import the same file
+            Project other = new ProjectService(db).create("Another review", ProjectKind.SYSTEMATIC, null);
+            assertThat(service.importFile(other, SourceSpec.database("CINAHL"), file, ImportService.Options.DEFAULT, ANA)
+                    .records()).isEqualTo(3);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDb.class)
+    void theReportCountsFieldsLackingAndSkippedAndShowsTheColumns(TestDb kind) throws Exception {
+        try (Database db = kind.fresh()) {
+            Project p = project(db);
+            String text = csv(6, 0) + "r7,,,2001,,,7\n";
+            ImportReport r = new ImportService(db).importFile(p, SourceSpec.database("Scopus"), write("s.csv", text),
+                    ImportService.Options.DEFAULT, ANA);
+            assertThat(r.records()).isEqualTo(6);
+            assertThat(r.skippedCount()).isEqualTo(1);
+            assertThat(r.skipped()).containsExactly(new ImportReport.Skipped(7, 11, "no title, authors, DOI, PMID or abstract"));
+            assertThat(r.fieldsFound()).containsEntry("title", 6).containsEntry("authors", 6).containsEntry("year", 6)
+                    .containsEntry("doi", 4).containsEntry("abstract", 3).doesNotContainKey("journal");
+            assertThat(r.extraFields()).containsEntry("id", 6).containsEntry("Times cited", 6);
+            assertThat(r.lacking()).containsExactly(
+                    new ImportReport.Lacking("title", 0, List.of()),
+                    new ImportReport.Lacking("abstract", 3, List.of(2, 4, 6)),
+                    new ImportReport.Lacking("doi", 2, List.of(3, 6)));
+            assertThat(r.columns()).containsExactly(
+                    new ImportReport.Column("ID", "id"), new ImportReport.Column("Title", "title"),
+                    new ImportReport.Column("Authors", "authors"), new ImportReport.Column("Year", "year"),
+                    new ImportReport.Column("DOI", "doi"), new ImportReport.Column("Abstract", "abstract"),
+                    new ImportReport.Column("Times cited", "extra"));
+            assertThat(String.join("\n", r.lines()))
+                    .contains("Imported s.csv into Scopus: 6 records, 1 skipped [csv, UTF-8]")
+                    .contains("lacking: title 0, abstract 3 (record 2, 4, 6), doi 2 (record 3, 6)")
+                    .contains("skipped record 7 (line 11): no title, authors, DOI, PMID or abstract")
+                    .contains("columns: ID → id, Title → title");
+            assertThat(new ImportService(db).reports(p)).containsExactly(r);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDb.class)
+    void recordsFoundByOtherMethodsAreAddedByHand(TestDb kind) {
+        try (Database db = kind.fresh()) {
+            Project p = project(db);
+            ImportService service = new ImportService(db);
+            SourceSpec refs = new SourceSpec("Reference lists", null, null, OtherMethod.CITATION_SEARCHING, null, null);
+            var first = service.addRecord(p, refs, Record.builder().title("A shared-care model").year(2019).build(), ANA);
+            var second = service.addRecord(p, new SourceSpec("Reference lists", null, null, null, null, null),
+                    Record.builder().title("Another one").doi("10.1/x").build(), ANA);
+            assertThat(first.source().kind()).isEqualTo(SourceKind.OTHER);
+            assertThat(first.source().otherMethod()).isEqualTo(OtherMethod.CITATION_SEARCHING);
+            assertThat(second.source().id()).isEqualTo(first.source().id());
+            assertThat(List.of(first.position(), second.position())).containsExactly(1, 2);
+            db.useTransaction(h -> {
+                var stored = SourceRecordStore.findById(h, second.id()).orElseThrow();
+                assertThat(stored.importFileId()).isNull();
+                assertThat(stored.record().doi()).isEqualTo("10.1/x");
+                assertThat(AuditStore.forProject(h, p.id())).extracting(AuditStore.AuditEvent::action)
+                        .containsExactly("record.add", "record.add");
+            });
+            assertThatThrownBy(() -> service.addRecord(p, refs, Record.builder().year(2001).build(), ANA))
+                    .isInstanceOf(UserError.class).hasMessageContaining("needs a title");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDb.class)
+    void aSourceIsNotSilentlyRedefined(TestDb kind) throws Exception {
+        try (Database db = kind.fresh()) {
+            Project p = project(db);
+            ImportService service = new ImportService(db);
+            service.importFile(p, new SourceSpec("MEDLINE", "Ovid", null, null, "2023-04-20", null),
+                    write("a.csv", csv(2, 0)), ImportService.Options.DEFAULT, ANA);
+            assertThatThrownBy(() -> service.importFile(p, new SourceSpec("MEDLINE", "Ovid", null, null, "2024-01-10", null),
+                    write("b.csv", csv(3, 0)), ImportService.Options.DEFAULT, ANA))
+                    .isInstanceOf(UserError.class)
+                    .hasMessage("source 'MEDLINE (Ovid)' was searched on 2023-04-20, not 2024-01-10: an update search is "
+                            + "a source of its own (e.g. --source \"MEDLINE 2024 update\")");
+            assertThatThrownBy(() -> service.importFile(p, new SourceSpec("MEDLINE", "Ovid", SourceKind.OTHER, null, null, null),
+                    write("c.csv", csv(4, 0)), ImportService.Options.DEFAULT, ANA))
+                    .isInstanceOf(UserError.class).hasMessageContaining("is of kind database, not other");
+            // a second part of the same search joins the source
+            service.importFile(p, new SourceSpec("MEDLINE", "Ovid", null, null, "2023-04-20", null),
+                    write("d.csv", csv(5, 0)), ImportService.Options.DEFAULT, ANA);
+            assertThat(service.sources(p)).hasSize(1);
+            assertThat(count(db, "source_record")).isEqualTo(7);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDb.class)
+    void aFileInNoKnownFormatImportsNothing(TestDb kind) throws Exception {
+        try (Database db = kind.fresh()) {
+            Project p = project(db);
+            Path notes = write("notes.txt", "Meeting notes\nWe searched MEDLINE.\n");
+            assertThatThrownBy(() -> new ImportService(db).importFile(p, SourceSpec.database("MEDLINE"), notes,
+                    ImportService.Options.DEFAULT, ANA))
+                    .isInstanceOf(ParseException.class)
+                    .hasMessageStartingWith("notes.txt, line 1: not a bibliographic file Winnow knows");
+            assertThat(count(db, "import_file")).isZero();
+        }
+    }
+}
