@@ -56,6 +56,44 @@ public final class DedupBench {
         return out;
     }
 
+    /** The dedupe-sweep EndNote XML sets found under {@code dataRoot/dedupe-sweep/test/data}. */
+    public static List<Path> endnoteSets(Path dataRoot) {
+        List<Path> out = new ArrayList<>();
+        Path dir = dataRoot.resolve("dedupe-sweep").resolve("test").resolve("data");
+        for (String name : List.of("tafenoquine.xml", "copper.xml", "old/respiratory.xml")) {
+            if (Files.isRegularFile(dir.resolve(name))) {
+                out.add(dir.resolve(name));
+            }
+        }
+        return out;
+    }
+
+    /** Deduplicates one flagged EndNote set and scores it per record ({@link DedupScore#flags}). */
+    public static SetResult runFlagged(Path file, int runs, PrintWriter explain) {
+        java.util.Set<String> flagged = new java.util.HashSet<>();
+        GoldSet set = GoldSet.endnoteFlags(file, flagged);
+        double[] times = new double[Math.max(1, runs)];
+        DedupResult result = null;
+        for (int r = 0; r < times.length; r++) {
+            long t0 = System.nanoTime();
+            result = Deduplicator.run(set.records());
+            times[r] = (System.nanoTime() - t0) / 1e9;
+        }
+        java.util.Arrays.sort(times);
+        if (explain != null) {
+            for (int i = 0; i < set.ids().size(); i++) {
+                var link = result.linkOf()[i];
+                if (!flagged.contains(set.ids().get(i)) && link != null) {
+                    explain.println("UNFLAGGED BUT MERGED: " + set.records().get(i) + " | " + set.records().get(i).pages()
+                            + " ~ " + set.records().get(link.other()) + " | " + set.records().get(link.other()).pages()
+                            + " | " + link.judgement().evidence());
+                }
+            }
+        }
+        return new SetResult(set.name() + " (flags)", set.ids().size(),
+                DedupScore.flags(set.ids(), result.clusterOf(), flagged), times[times.length / 2], result);
+    }
+
     public static void printHeader(PrintWriter out) {
         out.printf("%-20s %6s %5s %3s %4s %5s %7s %8s %8s   %-10s %s%n", "set", "n", "TP", "FP", "FN", "TN",
                 "sens", "FP-rate", "time", "bib-dedupe", "sens / time");

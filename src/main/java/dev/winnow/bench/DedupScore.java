@@ -23,6 +23,38 @@ public record DedupScore(long tp, long fp, long fn, long tn) {
     }
 
     /**
+     * Scores a clustering against per-record duplicate flags (dedupe-sweep's EndNote sets mark
+     * every member of a duplicate set, without saying which set): a flagged record in a predicted
+     * cluster of two or more is a TP, alone an FN; an unflagged record clustered with another is
+     * an FP (a false merge for certain), alone a TN.
+     */
+    public static DedupScore flags(List<String> ids, int[] cluster, Set<String> flagged) {
+        Map<Integer, Integer> size = new HashMap<>();
+        for (int c : cluster) {
+            size.merge(c, 1, Integer::sum);
+        }
+        long tp = 0;
+        long fp = 0;
+        long fn = 0;
+        long tn = 0;
+        for (int i = 0; i < ids.size(); i++) {
+            boolean together = size.get(cluster[i]) > 1;
+            if (flagged.contains(ids.get(i))) {
+                if (together) {
+                    tp++;
+                } else {
+                    fn++;
+                }
+            } else if (together) {
+                fp++;
+            } else {
+                tn++;
+            }
+        }
+        return new DedupScore(tp, fp, fn, tn);
+    }
+
+    /**
      * @param ids     record ids in input order
      * @param cluster predicted cluster of each record (same order)
      * @param gold    gold duplicate groups (ids); records in none are unique

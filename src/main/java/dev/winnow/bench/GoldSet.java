@@ -2,9 +2,9 @@ package dev.winnow.bench;
 
 import dev.winnow.UserError;
 import dev.winnow.ingest.tabular.CsvTokenizer;
-import dev.winnow.record.AuthorNames;
+import dev.winnow.ingest.Ingest;
+import dev.winnow.ingest.ParsedRecord;
 import dev.winnow.record.Record;
-import dev.winnow.record.RecordType;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -14,22 +14,28 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A deduplication gold set: records with ids and the gold duplicate groups. Reads bib-dedupe's
  * layout ({@code records_pre_merged.csv} with an {@code ID} column and BibTeX-like field names,
- * {@code merged_record_ids.csv} with one {@code ;}-joined group per row).
+ * {@code merged_record_ids.csv} with one {@code ;}-joined group per row), and EndNote XML libraries
+ * that flag duplicates with a caption.
  */
 public record GoldSet(String name, List<String> ids, List<Record> records, List<List<String>> groups) {
 
-    /** Loads a bib-dedupe data folder. */
+    /**
+     * Loads a bib-dedupe data folder. The records are read the way {@code winnow dedup FILE} reads
+     * them ({@link Ingest}, the CSV reader keeps the ID column in extra "id"), so the benchmark
+     * scores exactly what users get.
+     */
     public static GoldSet bibDedupe(Path dir) {
         List<String> ids = new ArrayList<>();
         List<Record> records = new ArrayList<>();
-        Path recordsFile = dir.resolve("records_pre_merged.csv");
-        for (Map<String, String> row : rows(recordsFile)) {
-            ids.add(row.get("ID"));
-            records.add(record(row));
+        for (ParsedRecord p : Ingest.readAll(dir.resolve("records_pre_merged.csv"), null)) {
+            List<String> id = p.record().extra().get("id");
+            ids.add(id == null || id.isEmpty() ? "#" + p.position() : id.get(0));
+            records.add(p.record());
         }
         List<List<String>> groups = new ArrayList<>();
         for (Map<String, String> row : rows(dir.resolve("merged_record_ids.csv"))) {
@@ -41,52 +47,25 @@ public record GoldSet(String name, List<String> ids, List<Record> records, List<
         return new GoldSet(dir.getFileName().toString(), ids, records, groups);
     }
 
-    /** Turns one row of bib-dedupe's CSV into a record (the fields its sets carry). */
-    static Record record(Map<String, String> row) {
-        Record.Builder b = Record.builder()
-                .type(type(row.get("ENTRYTYPE")))
-                .title(row.get("title"))
-                .journal(first(row.get("journal"), row.get("booktitle"), row.get("container_title")))
-                .volume(row.get("volume"))
-                .issue(first(row.get("number"), row.get("issue")))
-                .pages(row.get("pages") == null ? null : row.get("pages").replace("--", "-"))
-                .doi(row.get("doi"))
-                .abstractText(row.get("abstract"));
-        String year = row.get("year");
-        if (year != null && year.strip().matches("\\d{4}.*")) {
-            b.year(Integer.parseInt(year.strip().substring(0, 4)));
-        }
-        String authors = row.get("author");
-        if (authors != null) {
-            for (String a : authors.split("\\s+and\\s+")) {
-                b.author(AuthorNames.parse(a));
+    /**
+     * Loads an EndNote XML library whose {@code caption} is "Duplicate" on every member of a
+     * duplicate set (dedupe-sweep). Such a set names duplicates but not their groups, so
+     * {@link #flagged} holds the flags and {@code groups} is empty.
+     */
+    public static GoldSet endnoteFlags(Path file, Set<String> flagged) {
+        List<String> ids = new ArrayList<>();
+        List<Record> records = new ArrayList<>();
+        for (ParsedRecord p : Ingest.readAll(file, null)) {
+            String id = file.getFileName() + "#" + p.position();
+            ids.add(id);
+            records.add(p.record());
+            List<String> caption = p.record().extra().get("caption");
+            if (caption != null && caption.stream().anyMatch(c -> c.strip().equalsIgnoreCase("Duplicate"))) {
+                flagged.add(id);
             }
         }
-        return b.build();
-    }
-
-    private static RecordType type(String entryType) {
-        if (entryType == null) {
-            return RecordType.GENERIC;
-        }
-        return switch (entryType.strip().toLowerCase()) {
-            case "article" -> RecordType.JOURNAL_ARTICLE;
-            case "inproceedings", "conference" -> RecordType.CONFERENCE_PAPER;
-            case "book" -> RecordType.BOOK;
-            case "incollection", "inbook" -> RecordType.BOOK_SECTION;
-            case "phdthesis", "mastersthesis" -> RecordType.THESIS;
-            case "techreport" -> RecordType.REPORT;
-            default -> RecordType.GENERIC;
-        };
-    }
-
-    private static String first(String... values) {
-        for (String v : values) {
-            if (v != null && !v.isBlank()) {
-                return v;
-            }
-        }
-        return null;
+        String name = file.getFileName().toString().replaceFirst("\\.xml$", "");
+        return new GoldSet(name, ids, records, List.of());
     }
 
     private static List<Map<String, String>> rows(Path file) {

@@ -49,6 +49,10 @@ public final class DedupBenchCommand implements Callable<Integer> {
             }
             out.flush();
         }
+        for (Path file : DedupBench.endnoteSets(data)) {
+            DedupBench.print(out, DedupBench.runFlagged(file, runs, explain ? out : null));
+            out.flush();
+        }
         if (scale.length > 0 && scale[0] > 0) {
             DedupBench.scale(out, sets, scale, seed, explain);
         }

@@ -159,7 +159,8 @@ public final class Fingerprint {
     /**
      * How two records' pages compare: SAME first page; MISSING when either lacks a telling page,
      * when one is a print page and the other an electronic locator ("1014" vs "c1804"), or when the
-     * ranges overlap ("488" within "487-488"); DIFFERENT otherwise.
+     * ranges overlap ("488" within "487-488"); DIFFERENT otherwise, and always for a supplement
+     * page against a regular one ("S33" vs "1262").
      */
     static FieldComparison.Agreement pages(Fingerprint a, Fingerprint b) {
         if (!a.hasTellingPage() || !b.hasTellingPage()) {
@@ -173,6 +174,9 @@ public final class Fingerprint {
         }
         boolean la = Character.isLetter(a.firstPage.charAt(0));
         boolean lb = Character.isLetter(b.firstPage.charAt(0));
+        if (la != lb && (a.firstPage.charAt(0) == 'S' || b.firstPage.charAt(0) == 'S')) {
+            return FieldComparison.Agreement.DIFFERENT; // a supplement page is not the regular issue's page
+        }
         if (la != lb || within(a.firstPage, b) || within(b.firstPage, a)) {
             return FieldComparison.Agreement.MISSING;
         }
