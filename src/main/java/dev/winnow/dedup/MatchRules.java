@@ -57,7 +57,10 @@ public final class MatchRules {
         }
         Agreement pages = Fingerprint.pages(a, b);
         boolean samePosition = a.volume != null && a.volume.equals(b.volume) && pages == Agreement.SAME;
-        if (a.kind != b.kind && !samePosition) {
+        // one database may label an erratum, a letter or an abstract that another leaves unlabelled: at the same
+        // volume and page they are one item. A protocol never shares a page with its results.
+        boolean protocol = a.kind == PublicationKind.PROTOCOL || b.kind == PublicationKind.PROTOCOL;
+        if (a.kind != b.kind && (!samePosition || protocol)) {
             return "guard:different-kind";
         }
         if (a.part != null && b.part != null && !a.part.equals(b.part)) {

@@ -112,7 +112,7 @@ public final class Journals {
     private static String[] significant(String[] words, boolean abbreviation) {
         List<String> out = new ArrayList<>();
         for (String w : words) {
-            if (w.isEmpty() || GENERIC.contains(w) || abbreviation && SKIPPABLE.contains(w) && w.length() > 1) {
+            if (w.isEmpty() || abbreviation && (GENERIC.contains(w) || SKIPPABLE.contains(w) && w.length() > 1)) {
                 continue;
             }
             out.add(w);
@@ -127,7 +127,7 @@ public final class Journals {
     private static boolean match(String[] ab, int i, int c, String[] fu, int j, java.util.Map<Long, Boolean> memo) {
         if (i == ab.length) {
             for (int k = j; k < fu.length; k++) {
-                if (!SKIPPABLE.contains(fu[k])) {
+                if (!SKIPPABLE.contains(fu[k]) && !GENERIC.contains(fu[k])) {
                     return false;
                 }
             }
@@ -149,12 +149,15 @@ public final class Journals {
         while (c + n < word.length() && n < target.length() && word.charAt(c + n) == target.charAt(n)) {
             n++;
             boolean endOfWord = c + n == word.length();
+            if ((!endOfWord || c > 0) && n > 2) {
+                continue; // a word spanning several full words is an acronym: pieces of one or two letters ("amcis")
+            }
             if (endOfWord ? match(ab, i + 1, 0, fu, j + 1, memo) : match(ab, i, c + n, fu, j + 1, memo)) {
                 ok = true;
                 break;
             }
         }
-        if (!ok && SKIPPABLE.contains(target)) {
+        if (!ok && (SKIPPABLE.contains(target) || GENERIC.contains(target))) {
             ok = match(ab, i, c, fu, j + 1, memo);
         }
         memo.put(key, ok);
