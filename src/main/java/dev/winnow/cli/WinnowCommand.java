@@ -17,6 +17,7 @@ import picocli.CommandLine;
                 ImportCommand.class,
                 RecordCommand.class,
                 BenchCommand.class,
+                DedupCommand.class,
         })
 public final class WinnowCommand {
 

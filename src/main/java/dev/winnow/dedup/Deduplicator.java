@@ -45,14 +45,11 @@ public final class Deduplicator {
      */
     public static DedupResult run(List<Record> records, long[] fixedGroup) {
         int n = records.size();
-        long t0 = System.nanoTime();
         Map<String, List<String>> journalForms = new java.util.concurrent.ConcurrentHashMap<>();
         List<Fingerprint> fps = Arrays.asList(IntStream.range(0, n).parallel()
                 .mapToObj(i -> Fingerprint.of(i, records.get(i), journalForms)).toArray(Fingerprint[]::new));
         MatchRules rules = new MatchRules(JournalEquivalence.of(fps));
-        long t1 = System.nanoTime();
         long[] pairs = Blocking.candidatePairs(fps);
-        long t2 = System.nanoTime();
         Judgement[] judged = new Judgement[pairs.length];
         IntStream.range(0, pairs.length).parallel().forEach(p -> {
             Fingerprint a = fps.get((int) (pairs[p] >>> 32));
@@ -60,13 +57,7 @@ public final class Deduplicator {
             Judgement j = rules.judge(a, b);
             judged[p] = j.verdict() == Verdict.DISTINCT ? null : j;
         });
-        long t3 = System.nanoTime();
-        DedupResult r = new Clusterer(fps, rules, fixedGroup).cluster(pairs, judged);
-        if (Boolean.getBoolean("winnow.dedup.timing")) {
-            System.err.printf("fingerprint %.3f block %.3f judge %.3f cluster %.3f pairs %d%n", (t1 - t0) / 1e9,
-                    (t2 - t1) / 1e9, (t3 - t2) / 1e9, (System.nanoTime() - t3) / 1e9, pairs.length);
-        }
-        return r;
+        return new Clusterer(fps, rules, fixedGroup).cluster(pairs, judged);
     }
 
     /** Union-find over records with member lists, refusing joins that would break a guard. */
