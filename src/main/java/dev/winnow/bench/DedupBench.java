@@ -29,8 +29,11 @@ public final class DedupBench {
     public record SetResult(String name, int records, DedupScore score, double seconds, DedupResult result) {
     }
 
-    /** Deduplicates one gold set and scores it (time = deduplication only, median of {@code runs}). */
-    public static SetResult run(GoldSet set, int runs) {
+    private record Timed(DedupResult result, double seconds) {
+    }
+
+    /** Deduplicates a set {@code runs} times; the last result and the median time. */
+    private static Timed timed(GoldSet set, int runs) {
         double[] times = new double[Math.max(1, runs)];
         DedupResult result = null;
         for (int r = 0; r < times.length; r++) {
@@ -39,8 +42,15 @@ public final class DedupBench {
             times[r] = (System.nanoTime() - t0) / 1e9;
         }
         java.util.Arrays.sort(times);
+        return new Timed(result, times[times.length / 2]);
+    }
+
+    /** Deduplicates one gold set and scores it (time = deduplication only, median of {@code runs}). */
+    public static SetResult run(GoldSet set, int runs) {
+        Timed timed = timed(set, runs);
+        DedupResult result = timed.result();
         DedupScore s = DedupScore.score(set.ids(), result.clusterOf(), set.groups());
-        return new SetResult(set.name(), set.ids().size(), s, times[times.length / 2], result);
+        return new SetResult(set.name(), set.ids().size(), s, timed.seconds(), result);
     }
 
     /** The bib-dedupe gold sets found under {@code dataRoot/bib-dedupe/data}. */
@@ -72,14 +82,8 @@ public final class DedupBench {
     public static SetResult runFlagged(Path file, int runs, PrintWriter explain) {
         java.util.Set<String> flagged = new java.util.HashSet<>();
         GoldSet set = GoldSet.endnoteFlags(file, flagged);
-        double[] times = new double[Math.max(1, runs)];
-        DedupResult result = null;
-        for (int r = 0; r < times.length; r++) {
-            long t0 = System.nanoTime();
-            result = Deduplicator.run(set.records());
-            times[r] = (System.nanoTime() - t0) / 1e9;
-        }
-        java.util.Arrays.sort(times);
+        Timed timed = timed(set, runs);
+        DedupResult result = timed.result();
         if (explain != null) {
             for (int i = 0; i < set.ids().size(); i++) {
                 var link = result.linkOf()[i];
@@ -91,7 +95,7 @@ public final class DedupBench {
             }
         }
         return new SetResult(set.name() + " (flags)", set.ids().size(),
-                DedupScore.flags(set.ids(), result.clusterOf(), flagged), times[times.length / 2], result);
+                DedupScore.flags(set.ids(), result.clusterOf(), flagged), timed.seconds(), result);
     }
 
     public static void printHeader(PrintWriter out) {
