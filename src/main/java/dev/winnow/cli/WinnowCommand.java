@@ -33,6 +33,7 @@ import picocli.CommandLine;
                 DecisionsCommand.class,
                 FulltextCommand.class,
                 SimulateCommand.class,
+                DedupCommand.class,
         })
 public final class WinnowCommand {
 

@@ -21,11 +21,14 @@ public final class AuthorNames {
     // compiled once: parse() runs for every author of every imported record
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern DOTS_AND_HYPHENS = Pattern.compile("[.-]");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]");
     private static final Set<String> ORGANISATION_WORDS = Set.of(
             "group", "collaboration", "collaborative", "consortium", "committee", "association", "society",
             "organization", "organisation", "institute", "investigators", "network", "council", "team",
             "foundation", "agency", "department", "ministry", "university", "trialists", "working", "panel",
-            "centre", "center", "board", "service", "federation", "alliance");
+            "centre", "center", "board", "service", "federation", "alliance", "study", "trial", "writing", "inc",
+            "ltd", "pharmaceuticals", "corporation", "company");
 
     private AuthorNames() {
     }
@@ -164,7 +167,7 @@ public final class AuthorNames {
         if (family == null) {
             return "";
         }
-        return fold(family).toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+        return NOT_LETTER_OR_DIGIT.matcher(fold(family).toLowerCase(Locale.ROOT)).replaceAll("");
     }
 
     /** Comparison key for an author: family key plus the first initial ("smith j"). */
@@ -175,9 +178,21 @@ public final class AuthorNames {
 
     /** Diacritics removed and common ligatures expanded. */
     public static String fold(String s) {
+        if (isAscii(s)) {
+            return s;
+        }
         String n = Normalizer.normalize(s, Normalizer.Form.NFKD);
         return DIACRITICS.matcher(n).replaceAll("").replace("ß", "ss").replace("ø", "o").replace("Ø", "O")
                 .replace("æ", "ae").replace("Æ", "AE").replace("ł", "l").replace("Ł", "L");
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Two or more words (runs of letters), one of them an organisation word. A char scan: this runs for every author. */
@@ -196,7 +211,7 @@ public final class AuthorNames {
             }
             if (i > start) {
                 words++;
-                if (!organisation && i - start >= 4 && ORGANISATION_WORDS.contains(s.substring(start, i).toLowerCase(Locale.ROOT))) {
+                if (!organisation && i - start >= 3 && ORGANISATION_WORDS.contains(s.substring(start, i).toLowerCase(Locale.ROOT))) {
                     organisation = true;
                 }
             }

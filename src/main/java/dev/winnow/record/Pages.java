@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 public final class Pages {
     private static final Pattern RANGE = Pattern.compile(
             "^(?:pp?\\.?\\s*)?([A-Za-z]{0,3})(\\d+)([A-Za-z]{0,2})\\s*(?:[-‐‑‒–—−]+|\\s+to\\s+)\\s*([A-Za-z]{0,3})(\\d*)([A-Za-z]{0,2})$");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern SINGLE = Pattern.compile("^(?:pp?\\.?\\s*)?([A-Za-z]{0,3})(\\d+)([A-Za-z]{0,2})$");
 
     private Pages() {
@@ -39,7 +40,7 @@ public final class Pages {
         if (text == null || text.isBlank()) {
             return null;
         }
-        String s = text.strip().replaceAll("\\s+", " ");
+        String s = SPACES.matcher(text.strip()).replaceAll(" ");
         if (s.endsWith(".")) {
             s = s.substring(0, s.length() - 1);
         }
@@ -91,6 +92,10 @@ public final class Pages {
     }
 
     private static String stripZeros(String digits) {
-        return digits.replaceFirst("^0+(?=\\d)", "");
+        int i = 0;
+        while (i < digits.length() - 1 && digits.charAt(i) == '0') {
+            i++;
+        }
+        return digits.substring(i);
     }
 }

@@ -9,6 +9,8 @@ public final class Titles {
     private static final Pattern TAGS = Pattern.compile("</?[a-zA-Z][a-zA-Z0-9]*(?:\\s[^<>]*)?/?>");
     private static final Pattern LATEX_COMMAND = Pattern.compile("\\\\[a-zA-Z]+\\s*");
     private static final Pattern DIACRITICS = Pattern.compile("\\p{M}+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern BRACES = Pattern.compile("[{}]");
     private static final Pattern NON_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]+");
     /** Trailing notes such as "[Chinese]", "[Article in German]", "(author's transl)". */
     private static final Pattern LANGUAGE_NOTE = Pattern.compile(
@@ -20,7 +22,31 @@ public final class Titles {
                     + "greek|croatian|serbian|slovak|slovenian|ukrainian|romanian|bulgarian|lithuanian|"
                     + "estonian|latvian|icelandic|catalan|thai|vietnamese|indonesian|malay|translation|transl)\\b.*");
 
+    /**
+     * Editorial notes databases add to a title: "[Erratum appears in …]", "[see comments]",
+     * "(multiple letters)", "[abstract]", a trailing footnote "[1]", a MEDLINE-style language tag
+     * ("LA: Chi", "LA EST") or an "<ORIGINAL>" marker.
+     */
+    private static final Pattern EDITORIAL_NOTE = Pattern.compile(
+            "\\[(?:erratum|errata|comment|comments|see |retraction|retracted|corrected|update|published|abstract|"
+                    + "letter|editorial|review|meeting abstract|conference abstract|proceedings)[^\\]]*\\]\\.?"
+                    + "|\\((?:multiple letters|abstract|meeting abstract)\\)|\\s\\[\\d{1,2}\\]\\.?\\s*$|\\[\\d+ refs?\\]"
+                    + "|<original>|(?-i:\\bLA: [A-Z][a-z]{2}\\.?\\s*$|\\bLA [A-Z]{3}\\s*$)",
+            Pattern.CASE_INSENSITIVE);
+
     private Titles() {
+    }
+
+    /** The title without editorial notes (see {@link #EDITORIAL_NOTE}); null stays null. */
+    public static String withoutNotes(String title) {
+        if (title == null) {
+            return null;
+        }
+        if (title.indexOf('[') < 0 && title.indexOf('(') < 0 && title.indexOf('<') < 0 && !title.contains("LA")) {
+            return title;
+        }
+        String s = SPACES.matcher(EDITORIAL_NOTE.matcher(title).replaceAll(" ")).replaceAll(" ").strip();
+        return s.isEmpty() ? title : s;
     }
 
     /**
@@ -57,7 +83,7 @@ public final class Titles {
         }
         String s = TAGS.matcher(title).replaceAll("");
         s = decodeEntities(s);
-        s = s.replaceAll("[{}]", "").replaceAll("\\s+", " ").strip();
+        s = SPACES.matcher(BRACES.matcher(s).replaceAll("")).replaceAll(" ").strip();
         while (s.endsWith(".") && !s.endsWith("...")) {
             s = s.substring(0, s.length() - 1).strip();
         }

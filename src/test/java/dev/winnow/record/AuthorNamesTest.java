@@ -62,4 +62,10 @@ class AuthorNamesTest {
         assertThat(AuthorNames.key(AuthorNames.parse("Van der Berg, A."))).isEqualTo(AuthorNames.key(AuthorNames.parse("van der Berg A")));
         assertThat(AuthorNames.familyKey("O'Brien")).isEqualTo("obrien");
     }
+
+    @Test
+    void studyGroupsAndCompaniesAreCorporate() {
+        assertThat(AuthorNames.parse("ASCUS-LSIL Traige Study").corporate()).isTrue();
+        assertThat(AuthorNames.parse("Alexion Pharmaceuticals, Inc").corporate()).isTrue();
+    }
 }

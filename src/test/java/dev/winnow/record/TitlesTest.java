@@ -52,4 +52,15 @@ class TitlesTest {
         assertThat(Titles.isTranslated("Palliative care [in Germany]")).isFalse();
         assertThat(Titles.isTranslated("[A] and [B]")).isFalse();
     }
+
+    @Test
+    void dropsEditorialNotesButKeepsTheTitle() {
+        assertThat(Titles.withoutNotes("Gain-of-function mutations in factor B.[Erratum appears in Proc Natl Acad Sci U S A. 2007;104(25):10749]"))
+                .isEqualTo("Gain-of-function mutations in factor B.");
+        assertThat(Titles.withoutNotes("Atypical HUS (multiple letters) [1]")).isEqualTo("Atypical HUS");
+        assertThat(Titles.withoutNotes("HPV testing in cervical screening. [Review] [72 refs]")).isEqualTo("HPV testing in cervical screening.");
+        assertThat(Titles.withoutNotes("Research on fast track surgery LA: Chi")).isEqualTo("Research on fast track surgery");
+        assertThat(Titles.withoutNotes("Palliative care in la Paz")).isEqualTo("Palliative care in la Paz");
+        assertThat(Titles.withoutNotes("Outcomes of care [a randomised trial]")).isEqualTo("Outcomes of care [a randomised trial]");
+    }
 }

@@ -1,0 +1,103 @@
+package dev.winnow.cli;
+
+import dev.winnow.UserError;
+import dev.winnow.dedup.DedupResult;
+import dev.winnow.dedup.Deduplicator;
+import dev.winnow.ingest.Ingest;
+import dev.winnow.ingest.ParsedRecord;
+import dev.winnow.record.Record;
+import dev.winnow.store.Json;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code winnow dedup FILE... --clusters OUT.csv}: stateless deduplication of any supported input.
+ * Writes {@code id,cluster} (one row per input record; id = the record's ID column when the input
+ * has one, else FILE#n) and optionally the "maybe" pairs for a person to check.
+ */
+@Command(name = "dedup", description = "Deduplicate files (stateless): write each record's cluster as CSV id,cluster.")
+public final class DedupCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files in any supported format.")
+    List<Path> files;
+
+    @Option(names = "--clusters", required = true, paramLabel = "OUT.csv", description = "Where to write id,cluster.")
+    Path clusters;
+
+    @Option(names = "--maybe", paramLabel = "OUT.csv",
+            description = "Where to write the pairs a person should check (id_a,id_b,rule,evidence).")
+    Path maybe;
+
+    @Override
+    public Integer call() {
+        List<String> ids = new ArrayList<>();
+        List<Record> records = new ArrayList<>();
+        for (Path f : files) {
+            String name = f.getFileName() == null ? f.toString() : f.getFileName().toString();
+            for (ParsedRecord p : Ingest.readAll(f, null)) {
+                List<String> id = p.record().extra().get("id");
+                ids.add(id != null && !id.isEmpty() ? id.get(0) : name + "#" + p.position());
+                records.add(p.record());
+            }
+        }
+        DedupResult r = Deduplicator.run(records);
+        write(clusters, w -> {
+            w.write("id,cluster\n");
+            for (int i = 0; i < ids.size(); i++) {
+                w.write(csv(ids.get(i)) + "," + r.clusterOf()[i] + "\n");
+            }
+        });
+        if (maybe != null) {
+            write(maybe, w -> {
+                w.write("id_a,id_b,rule,evidence\n");
+                for (DedupResult.Pair p : r.maybes()) {
+                    w.write(csv(ids.get(p.a())) + "," + csv(ids.get(p.b())) + "," + csv(p.judgement().rule()) + ","
+                            + csv(Json.write(p.judgement().evidence())) + "\n");
+                }
+            });
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("%d records, %d clusters (%d duplicates merged), %d maybe pairs, %d related pairs%n", ids.size(),
+                r.clusterCount(), r.duplicatesRemoved(), r.maybes().size(), r.related().size());
+        if (maybe == null && !r.maybes().isEmpty()) {
+            spec.commandLine().getErr().println("winnow: " + r.maybes().size()
+                    + " pairs may be duplicates and were not merged; write them with --maybe OUT.csv");
+        }
+        return Cli.OK;
+    }
+
+    private interface Body {
+        void write(Writer w) throws IOException;
+    }
+
+    private static void write(Path file, Body body) {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            body.write(w);
+        } catch (IOException e) {
+            throw new UserError(file + ": cannot write: " + e.getMessage(), e);
+        }
+    }
+
+    /** A CSV cell: quoted when needed; a leading formula character neutralised (the ids are imported text). */
+    static String csv(String v) {
+        String s = v == null ? "" : v;
+        if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0) {
+            s = "'" + s;
+        }
+        return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("'")
+                ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+}
