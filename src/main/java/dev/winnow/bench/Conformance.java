@@ -244,8 +244,13 @@ public final class Conformance {
 
     /** The default fixture folder: $WINNOW_SHARED_DATA or ../shared/data, then {@link #FIXTURES}. */
     public static Path defaultFolder() {
+        return sharedDataRoot().resolve(FIXTURES);
+    }
+
+    /** The shared third-party data folder: $WINNOW_SHARED_DATA, else ../shared/data. */
+    public static Path sharedDataRoot() {
         String env = System.getenv("WINNOW_SHARED_DATA");
         Path root = env == null || env.isBlank() ? Path.of("..", "shared", "data") : Path.of(env);
-        return root.resolve(FIXTURES).toAbsolutePath().normalize();
+        return root.toAbsolutePath().normalize();
     }
 }

@@ -1,8 +1,15 @@
 package dev.winnow.cli;
 
 import dev.winnow.bench.Conformance;
+import dev.winnow.bench.ParseBench;
+import dev.winnow.ingest.Format;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import dev.winnow.store.Json;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -13,7 +20,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code winnow bench …}: the measurements of BENCHMARKS.md, each a subcommand. */
 @Command(name = "bench", description = "Run a benchmark and print its figures (see BENCHMARKS.md).",
-        subcommands = {BenchCommand.ConformanceBench.class, BenchCommand.ImportBenchCommand.class})
+        subcommands = {BenchCommand.ConformanceBench.class, BenchCommand.ParseBenchCommand.class,
+                BenchCommand.ImportBenchCommand.class})
 public final class BenchCommand {
 
     @Command(name = "conformance",
@@ -52,10 +60,68 @@ public final class BenchCommand {
         }
     }
 
+    @Command(name = "parse",
+            description = "Parse-only throughput (BENCHMARKS.md section 3): builds the reference input (100,577 RIS records, "
+                    + "313 MB) from the shared data unless FILE is given, parses it --runs times and prints records/s, MB/s, "
+                    + "CPU and wall seconds (medians), peak heap and the ratio to rispy's 8.2 s. Run with -Xmx256m.")
+    static final class ParseBenchCommand implements Callable<Integer> {
+        @Spec CommandSpec spec;
+
+        @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "The file to parse (default: build the reference input).")
+        Path file;
+
+        @Option(names = "--runs", defaultValue = "5", description = "Timed passes after one warm-up (default 5).")
+        int runs;
+
+        @Option(names = "--from", description = "Force a format instead of detecting it.")
+        String from;
+
+        @Option(names = "--data", description = "The shared data folder (default: $WINNOW_SHARED_DATA or ../shared/data).")
+        Path data;
+
+        @Option(names = "--keep", description = "Where to write the reference input (default: a temporary file, deleted after).")
+        Path keep;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            Path input = file;
+            boolean temporary = false;
+            if (input == null) {
+                Path shared = data != null ? data : Conformance.sharedDataRoot();
+                input = keep != null ? keep : Files.createTempFile("winnow-reference", ".ris");
+                temporary = keep == null;
+                int n = ParseBench.writeReferenceInput(shared, input, 100_000);
+                out.printf(Locale.ROOT, "reference input: %d records, %.0f MB (%s)%n", n, Files.size(input) / 1e6, input);
+            }
+            try {
+                Format format = from == null ? null : Format.parse(from);
+                ParseBench.parseOnce(input, format); // warm-up
+                List<ParseBench.Run> all = new ArrayList<>();
+                for (int i = 0; i < Math.max(1, runs); i++) {
+                    all.add(ParseBench.parseOnce(input, format));
+                }
+                ParseBench.Run m = ParseBench.median(all);
+                out.printf(Locale.ROOT, "records %d, %.0f MB; median of %d runs: cpu %.2f s, wall %.2f s%n",
+                        m.records(), m.bytes() / 1e6, all.size(), m.cpuSeconds(), m.wallSeconds());
+                out.printf(Locale.ROOT, "%.0f records/s, %.0f MB/s (cpu); peak heap %.0f MB of %.0f MB max%n",
+                        m.recordsPerSecond(), m.megabytesPerSecond(), ParseBench.peakHeapMegabytes(),
+                        Runtime.getRuntime().maxMemory() / 1e6);
+                out.printf(Locale.ROOT, "vs rispy %.1f s: %.1fx (cpu), %.1fx (wall)%n", ParseBench.RISPY_SECONDS,
+                        ParseBench.RISPY_SECONDS / m.cpuSeconds(), ParseBench.RISPY_SECONDS / m.wallSeconds());
+                return Cli.OK;
+            } finally {
+                if (temporary) {
+                    Files.deleteIfExists(input);
+                }
+            }
+        }
+    }
+
     @Command(name = "import",
             description = "Import throughput (BENCHMARKS.md section 3): builds the reference input from the real exports "
-                    + "(about 313 MB, under target/bench unless --input says otherwise), then times parse only and "
-                    + "parse + store into a new SQLite database, against rispy's 8.2 s. "
+                    + "(313 MB, built once under target/bench unless --input says otherwise), then times parse only and "
+                    + "parse + store into a new SQLite database, against rispy's 8.2 s and the 15 s goal. "
                     + "Run as WINNOW_JAVA_OPTS=-Xmx256m ./winnow bench import")
     static final class ImportBenchCommand implements Callable<Integer> {
         @Spec CommandSpec spec;
@@ -83,9 +149,8 @@ public final class BenchCommand {
             if (runs < 0 || runs > 50) {
                 throw new dev.winnow.UserError("--runs must be between 0 and 50");
             }
-            Path shared = data != null ? data : Path.of(System.getenv().getOrDefault("WINNOW_SHARED_DATA", "../shared/data"));
-            Path work = input.toAbsolutePath().getParent();
-            dev.winnow.bench.ImportBench.Result r = dev.winnow.bench.ImportBench.run(shared, input, work, runs, !noStore);
+            Path shared = data != null ? data : Conformance.sharedDataRoot();
+            dev.winnow.bench.ImportBench.Result r = dev.winnow.bench.ImportBench.run(shared, input, runs, !noStore);
             PrintWriter out = spec.commandLine().getOut();
             out.print(json ? Json.pretty(r) + "\n" : dev.winnow.bench.ImportBench.table(r));
             return Cli.OK;

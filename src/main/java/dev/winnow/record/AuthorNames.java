@@ -18,6 +18,9 @@ public final class AuthorNames {
     private static final Pattern INITIALS_ONLY = Pattern.compile("(?:\\p{Lu}\\.?-?){1,4}");
     private static final Pattern ET_AL = Pattern.compile("(?i)^(?:et\\.? al\\.?|and others|et al)$");
     private static final Pattern DIACRITICS = Pattern.compile("\\p{M}+");
+    // compiled once: parse() runs for every author of every imported record
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern DOTS_AND_HYPHENS = Pattern.compile("[.-]");
     private static final Set<String> ORGANISATION_WORDS = Set.of(
             "group", "collaboration", "collaborative", "consortium", "committee", "association", "society",
             "organization", "organisation", "institute", "investigators", "network", "council", "team",
@@ -36,7 +39,10 @@ public final class AuthorNames {
         if (text == null) {
             return null;
         }
-        String s = text.strip().replaceAll("\\s+", " ");
+        String s = text.strip();
+        if (needsSpacing(s)) {
+            s = WHITESPACE.matcher(s).replaceAll(" ");
+        }
         while (s.endsWith(",") || s.endsWith(";")) {
             s = s.substring(0, s.length() - 1).strip();
         }
@@ -72,7 +78,7 @@ public final class AuthorNames {
             suffix = parts[last];
             last--;
         }
-        if (INITIALS_ONLY.matcher(parts[last]).matches() && parts[last].replaceAll("[.-]", "").length() <= 3
+        if (INITIALS_ONLY.matcher(parts[last]).matches() && DOTS_AND_HYPHENS.matcher(parts[last]).replaceAll("").length() <= 3
                 && !INITIALS_ONLY.matcher(parts[0]).matches()) {
             String family = String.join(" ", java.util.Arrays.copyOfRange(parts, 0, last));
             if (suffix != null) {
@@ -100,6 +106,17 @@ public final class AuthorNames {
     private static boolean isParticle(String word) {
         String lower = word.toLowerCase(Locale.ROOT);
         return PARTICLES.contains(lower) && (word.length() > 1 || word.equals(lower));
+    }
+
+    /** True when a name holds white space other than single spaces. */
+    private static boolean needsSpacing(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != ' ' && Character.isWhitespace(c) || c == ' ' && i + 1 < s.length() && s.charAt(i + 1) == ' ') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "JA" → "J. A."; "J-P" → "J.-P." (readable form of run-together initials). */
@@ -163,16 +180,27 @@ public final class AuthorNames {
                 .replace("æ", "ae").replace("Æ", "AE").replace("ł", "l").replace("Ł", "L");
     }
 
+    /** Two or more words (runs of letters), one of them an organisation word. A char scan: this runs for every author. */
     private static boolean looksCorporate(String s) {
-        String[] words = s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\s]", " ").trim().split("\\s+");
-        if (words.length < 2) {
-            return false;
-        }
-        for (String w : words) {
-            if (ORGANISATION_WORDS.contains(w)) {
-                return true;
+        int words = 0;
+        boolean organisation = false;
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && !Character.isLetter(s.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && Character.isLetter(s.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                words++;
+                if (!organisation && i - start >= 4 && ORGANISATION_WORDS.contains(s.substring(start, i).toLowerCase(Locale.ROOT))) {
+                    organisation = true;
+                }
             }
         }
-        return false;
+        return organisation && words >= 2;
     }
 }

@@ -158,8 +158,19 @@ public final class RisReader implements RecordReader {
         return i + 1 == n || line.charAt(i + 1) == ' ' || line.charAt(i + 1) == '\t';
     }
 
+    /** The text after the hyphen, without surrounding white space (one copy, no intermediate). */
     private static String value(String line) {
-        int dash = line.indexOf('-', 2);
-        return dash < 0 ? "" : line.substring(dash + 1).strip();
+        int start = line.indexOf('-', 2) + 1;
+        if (start <= 0) {
+            return "";
+        }
+        int end = line.length();
+        while (start < end && line.charAt(start) <= ' ') {
+            start++;
+        }
+        while (end > start && line.charAt(end - 1) <= ' ') {
+            end--;
+        }
+        return start == end ? "" : line.substring(start, end);
     }
 }

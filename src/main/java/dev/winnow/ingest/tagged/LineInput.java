@@ -6,7 +6,8 @@ import java.io.Reader;
 
 /**
  * Lines of a text file, one at a time, with the number of the line last read (1-based). A
- * byte-order mark left at the start of the first line is dropped. Never holds more than one line.
+ * byte-order mark at the start of a line is dropped (files made by concatenating exports carry
+ * one at the start of each part). Never holds more than one line.
  */
 public final class LineInput {
     private final BufferedReader in;
@@ -23,7 +24,7 @@ public final class LineInput {
             return null;
         }
         number++;
-        if (number == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
+        if (!line.isEmpty() && line.charAt(0) == '\uFEFF') {
             line = line.substring(1);
         }
         return line;
