@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -90,18 +89,28 @@ public final class ImportBench {
             Project p = new ProjectService(db).create("Import benchmark", ProjectKind.SCOPING, null);
             System.gc();
             resetPeaks();
-            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-            long cpu = threads.getCurrentThreadCpuTime();
+            long cpu = processCpuNanos();
             long wall = System.nanoTime();
             ImportReport r = new ImportService(db).importFile(p, SourceSpec.database("Reference input"), input,
                     ImportService.Options.DEFAULT, new ImportService.Actor(null, "bench"));
             return new StoreRun(r.records(), Files.size(input), (System.nanoTime() - wall) / 1e9,
-                    (threads.getCurrentThreadCpuTime() - cpu) / 1e9, ParseBench.peakHeapMegabytes());
+                    (processCpuNanos() - cpu) / 1e9, ParseBench.peakHeapMegabytes());
         } finally {
             for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
                 Files.deleteIfExists(Path.of(dbFile + suffix));
             }
         }
+    }
+
+    /**
+     * CPU time of the whole process (both import threads, and the JVM's own GC and compiler
+     * threads): the import reads on one thread and stores on another.
+     */
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
 
     private static void resetPeaks() {
@@ -132,12 +141,12 @@ public final class ImportBench {
         }
         StoreRun s = r.store();
         if (s != null) {
-            sb.append(String.format(Locale.ROOT, "parse + store    cpu %.2f s, wall %.2f s; %,.0f records/s (cpu) into SQLite; "
-                            + "%,d records; peak heap %.0f MB%n", s.cpuSeconds(), s.wallSeconds(),
-                    s.records() / s.cpuSeconds(), s.records(), s.peakHeapMegabytes()));
-            sb.append(String.format(Locale.ROOT, "  goal < %.0f s: %s (cpu), %s (wall); vs rispy's parse alone: %.1fx (cpu)%n",
-                    STORE_GOAL_SECONDS, s.cpuSeconds() < STORE_GOAL_SECONDS ? "met" : "NOT met",
-                    s.wallSeconds() < STORE_GOAL_SECONDS ? "met" : "NOT met", ParseBench.RISPY_SECONDS / s.cpuSeconds()));
+            sb.append(String.format(Locale.ROOT, "parse + store    wall %.2f s = %,.0f records/s into SQLite; process cpu %.2f s "
+                            + "(reader and database threads together, GC included); %,d records; peak heap %.0f MB%n",
+                    s.wallSeconds(), s.records() / s.wallSeconds(), s.cpuSeconds(), s.records(), s.peakHeapMegabytes()));
+            sb.append(String.format(Locale.ROOT, "  goal < %.0f s (wall, 2 cores): %s%s%n", STORE_GOAL_SECONDS,
+                    s.wallSeconds() < STORE_GOAL_SECONDS ? "met" : "NOT met",
+                    s.wallSeconds() > s.cpuSeconds() * 1.5 ? " (wall far above cpu: the machine is busy or the disk is slow)" : ""));
         }
         if (m != null && m.records() != r.records() || s != null && s.records() != r.records()) {
             sb.append(String.format(Locale.ROOT, "WARNING: the file holds %,d records (ER lines) but %,d were read%n",
