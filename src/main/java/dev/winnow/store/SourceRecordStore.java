@@ -147,12 +147,7 @@ public final class SourceRecordStore {
     }
 
     private static SourceRecord row(ResultSet rs) throws SQLException {
-        return new SourceRecord(rs.getLong(1), rs.getLong(2), rs.getLong(3), nullableLong(rs, 4),
+        return new SourceRecord(rs.getLong(1), rs.getLong(2), rs.getLong(3), AuditStore.nullableLong(rs, 4),
                 rs.getInt(5), rs.getString(6), RecordJson.read(rs.getString(7)), rs.getString(8));
-    }
-
-    private static Long nullableLong(ResultSet rs, int column) throws SQLException {
-        long v = rs.getLong(column);
-        return rs.wasNull() ? null : v;
     }
 }
