@@ -30,8 +30,13 @@ public final class SourceRecordStore {
      */
     public record Row(int position, String raw, String fields, String title, Integer year, String doi, String pmid) {
         public static Row of(int position, String raw, Record r) {
-            return new Row(position, raw, RecordJson.write(r), Titles.display(r.title()), r.year(),
-                    Doi.normalise(r.doi()), r.pmid());
+            return new Row(position, noNul(raw), RecordJson.write(r), noNul(Titles.display(r.title())), r.year(),
+                    noNul(Doi.normalise(r.doi())), noNul(r.pmid()));
+        }
+
+        /** PostgreSQL text cannot hold U+0000 (damaged files do): stored as U+FFFD; the JSON escapes it. */
+        private static String noNul(String s) {
+            return s == null || s.indexOf('\u0000') < 0 ? s : s.replace('\u0000', '\uFFFD');
         }
     }
 
