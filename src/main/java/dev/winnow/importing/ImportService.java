@@ -80,8 +80,9 @@ public final class ImportService {
             Source source = resolve(h, project, spec, SourceKind.DATABASE);
             long fileId = ImportStore.start(h, project.id(), source.id(), name, sha256, size, actor.userId());
             SourceRecordStore.Inserter inserter = SourceRecordStore.inserter(h, project.id(), source.id(), fileId);
-            ImportTally tally = new ImportTally(inserter);
-            Ingest.FileInfo info = Ingest.read(file, options.format(), tally);
+            ReadAhead ahead = new ReadAhead();
+            ImportTally tally = new ImportTally(ahead::put);
+            Ingest.FileInfo info = ahead.run(() -> Ingest.read(file, options.format(), tally), inserter::add);
             inserter.flush();
             ImportReport report = new ImportReport(fileId, name, sha256, size, source.display(), source.kind().label(),
                     info.format().id(), info.charset().name(), tally.records(), tally.skippedCount(),

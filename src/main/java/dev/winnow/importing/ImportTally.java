@@ -11,12 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * The sink an import streams a file into: each record goes to the database in batches, and is
- * counted for the report (fields found, fields lacking, entries skipped, CSV column mapping).
- * Holds counts, never records.
+ * The sink an import streams a file into: each record is turned into a database row and passed
+ * on (to {@link ReadAhead}, which hands it to the database thread), and is counted for the report
+ * (fields found, fields lacking, entries skipped, CSV column mapping). Holds counts, never records.
  */
 final class ImportTally implements RecordSink, ColumnMapping.Listener {
     /** How many skipped entries and lacking positions the report lists (the counts are always complete). */
@@ -55,7 +56,7 @@ final class ImportTally implements RecordSink, ColumnMapping.Listener {
 
     private static final List<String> LACKING = List.of("title", "abstract", "doi");
 
-    private final SourceRecordStore.Inserter inserter;
+    private final Consumer<SourceRecordStore.Row> rows;
     private final int[] found = new int[FIELDS.size()];
     private final Map<String, Integer> extra = new TreeMap<>();
     private final Map<String, List<Integer>> lackingAt = new LinkedHashMap<>();
@@ -65,15 +66,15 @@ final class ImportTally implements RecordSink, ColumnMapping.Listener {
     private int skippedCount;
     private ColumnMapping columns;
 
-    ImportTally(SourceRecordStore.Inserter inserter) {
-        this.inserter = inserter;
+    ImportTally(Consumer<SourceRecordStore.Row> rows) {
+        this.rows = rows;
         LACKING.forEach(f -> lackingAt.put(f, new ArrayList<>()));
     }
 
     @Override
     public void accept(ParsedRecord p) {
         Record r = p.record();
-        inserter.add(p.position(), p.raw(), r);
+        rows.accept(SourceRecordStore.Row.of(p.position(), p.raw(), r));
         records++;
         int i = 0;
         for (Predicate<Record> has : FIELDS.values()) {

@@ -45,7 +45,7 @@ public final class AuditStore {
     }
 
     /** SQLite's driver cannot read a NULL through getObject(i, Long.class). */
-    private static Long nullableLong(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+    static Long nullableLong(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
         long v = rs.getLong(column);
         return rs.wasNull() ? null : v;
     }

@@ -58,11 +58,6 @@ public final class ImportStore {
         return new ImportFile(rs.getLong("id"), rs.getLong("project_id"), rs.getLong("source_id"),
                 rs.getString("file_name"), rs.getString("sha256"), rs.getLong("size_bytes"), rs.getString("format"),
                 rs.getString("encoding"), rs.getInt("record_count"), rs.getInt("skipped_count"), rs.getString("report"),
-                rs.getString("imported_at"), nullableLong(rs, 13));
-    }
-
-    private static Long nullableLong(ResultSet rs, int column) throws SQLException {
-        long v = rs.getLong(column);
-        return rs.wasNull() ? null : v;
+                rs.getString("imported_at"), AuditStore.nullableLong(rs, 13));
     }
 }

@@ -23,6 +23,23 @@ public final class SourceRecordStore {
                                Record record, String createdAt) {
     }
 
+    /**
+     * A record ready for the database: its columns computed (JSON written, title and DOI
+     * normalised) away from the database thread, so that an import can prepare rows on one core
+     * while the database stores them on the other.
+     */
+    public record Row(int position, String raw, String fields, String title, Integer year, String doi, String pmid) {
+        public static Row of(int position, String raw, Record r) {
+            return new Row(position, noNul(raw), RecordJson.write(r), noNul(Titles.display(r.title())), r.year(),
+                    noNul(Doi.normalise(r.doi())), noNul(r.pmid()));
+        }
+
+        /** PostgreSQL text cannot hold U+0000 (damaged files do): stored as U+FFFD; the JSON escapes it. */
+        private static String noNul(String s) {
+            return s == null || s.indexOf('\u0000') < 0 ? s : s.replace('\u0000', '\uFFFD');
+        }
+    }
+
     /** How many rows go to the database in one batch. */
     public static final int BATCH_SIZE = 500;
 
@@ -52,12 +69,16 @@ public final class SourceRecordStore {
         }
 
         public void add(int position, String raw, Record r) {
+            add(Row.of(position, raw, r));
+        }
+
+        public void add(Row row) {
             if (batch == null) {
                 batch = h.prepareBatch(INSERT);
             }
-            batch.bind("p", projectId).bind("s", sourceId).bind("f", importFileId).bind("pos", position)
-                    .bind("raw", raw).bind("fields", RecordJson.write(r)).bind("title", Titles.display(r.title()))
-                    .bind("year", r.year()).bind("doi", Doi.normalise(r.doi())).bind("pmid", r.pmid())
+            batch.bind("p", projectId).bind("s", sourceId).bind("f", importFileId).bind("pos", row.position())
+                    .bind("raw", row.raw()).bind("fields", row.fields()).bind("title", row.title())
+                    .bind("year", row.year()).bind("doi", row.doi()).bind("pmid", row.pmid())
                     .bind("now", now).add();
             if (++pending >= BATCH_SIZE) {
                 flush();
@@ -84,10 +105,11 @@ public final class SourceRecordStore {
     /** Inserts one record (a record added by hand) and returns its id. */
     public static long insert(Handle h, long projectId, long sourceId, Long importFileId, int position, String raw,
                               Record r) {
+        Row row = Row.of(position, raw, r);
         return h.createQuery(INSERT + " returning id")
-                .bind("p", projectId).bind("s", sourceId).bind("f", importFileId).bind("pos", position)
-                .bind("raw", raw).bind("fields", RecordJson.write(r)).bind("title", Titles.display(r.title()))
-                .bind("year", r.year()).bind("doi", Doi.normalise(r.doi())).bind("pmid", r.pmid())
+                .bind("p", projectId).bind("s", sourceId).bind("f", importFileId).bind("pos", row.position())
+                .bind("raw", row.raw()).bind("fields", row.fields()).bind("title", row.title())
+                .bind("year", row.year()).bind("doi", row.doi()).bind("pmid", row.pmid())
                 .bind("now", Clock.now()).mapTo(Long.class).one();
     }
 
@@ -130,12 +152,7 @@ public final class SourceRecordStore {
     }
 
     private static SourceRecord row(ResultSet rs) throws SQLException {
-        return new SourceRecord(rs.getLong(1), rs.getLong(2), rs.getLong(3), nullableLong(rs, 4),
+        return new SourceRecord(rs.getLong(1), rs.getLong(2), rs.getLong(3), AuditStore.nullableLong(rs, 4),
                 rs.getInt(5), rs.getString(6), RecordJson.read(rs.getString(7)), rs.getString(8));
-    }
-
-    private static Long nullableLong(ResultSet rs, int column) throws SQLException {
-        long v = rs.getLong(column);
-        return rs.wasNull() ? null : v;
     }
 }

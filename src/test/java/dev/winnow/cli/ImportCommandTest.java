@@ -5,32 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.winnow.store.Json;
 import dev.winnow.testing.TestDb;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code winnow import} and {@code winnow record add} as users and scripts drive them. */
 class ImportCommandTest {
+    static CliTest.Run run(String db, String... args) {
+        return CliTest.run(db, args);
+    }
+
     @TempDir
     Path dir;
-
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String db, String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("--db");
-        all.add(db);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Cli.run(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @Test
     void importsFilesReportsThemAndRefusesABrokenOneAlone() throws Exception {
@@ -40,7 +27,7 @@ class ImportCommandTest {
         Path broken = Files.writeString(dir.resolve("broken.csv"), "Title,DOI\nA,10.1/a\n\"B,10.1/b\n");
         Path search = Files.writeString(dir.resolve("search.txt"), "TITLE-ABS-KEY(palliative AND \"general practice\")\n");
 
-        Run r = run(db, "import", "--project", "shared-care", "--source", "Scopus", "--searched", "2023-04-20",
+        CliTest.Run r = run(db, "import", "--project", "shared-care", "--source", "Scopus", "--searched", "2023-04-20",
                 "--search-string-file", search.toString(), good.toString(), broken.toString());
         assertThat(r.code()).isEqualTo(Cli.BAD_INPUT);
         assertThat(r.out()).contains("Imported scopus.csv into Scopus: 2 records [csv, UTF-8]")
@@ -51,11 +38,11 @@ class ImportCommandTest {
                 .contains("1 of 2 files failed; the others were imported")
                 .doesNotContain("Exception");
 
-        Run again = run(db, "import", "--project", "shared-care", "--source", "Scopus", good.toString());
+        CliTest.Run again = run(db, "import", "--project", "shared-care", "--source", "Scopus", good.toString());
         assertThat(again.code()).isEqualTo(Cli.BAD_INPUT);
         assertThat(again.err()).contains("scopus.csv was already imported into this project").contains("--again");
 
-        Run json = run(db, "import", "--project", "shared-care", "--source", "Scopus", "--again", "--json", good.toString());
+        CliTest.Run json = run(db, "import", "--project", "shared-care", "--source", "Scopus", "--again", "--json", good.toString());
         assertThat(json.code()).isZero();
         JsonNode reports = Json.MAPPER.readTree(json.out());
         assertThat(reports).hasSize(1);
@@ -63,7 +50,7 @@ class ImportCommandTest {
         assertThat(reports.get(0).get("again").asBoolean()).isTrue();
         assertThat(reports.get(0).get("fieldsFound").get("authors").asInt()).isEqualTo(1);
 
-        Run status = run(db, "status", "--project", "shared-care", "--json");
+        CliTest.Run status = run(db, "status", "--project", "shared-care", "--json");
         assertThat(Json.MAPPER.readTree(status.out()).get("sourceRecords").asInt()).isEqualTo(4);
     }
 
@@ -71,7 +58,7 @@ class ImportCommandTest {
     void addsARecordByHandToAnOtherMethodsSource() throws Exception {
         String db = TestDb.SQLITE.freshUrl();
         run(db, "project", "create", "Shared care");
-        Run r = run(db, "record", "add", "--project", "shared-care", "--source", "Reference lists",
+        CliTest.Run r = run(db, "record", "add", "--project", "shared-care", "--source", "Reference lists",
                 "--other-method", "citation-searching", "--title", "Shared care in palliative oncology",
                 "--authors", "Smith, J; Lee, K", "--year", "2019", "--doi", "10.1/x", "--json");
         assertThat(r.code()).as(r.err()).isZero();
@@ -79,7 +66,7 @@ class ImportCommandTest {
         assertThat(added.get("kind").asText()).isEqualTo("other");
         assertThat(added.get("position").asInt()).isEqualTo(1);
 
-        Run bad = run(db, "record", "add", "--project", "shared-care", "--source", "Reference lists",
+        CliTest.Run bad = run(db, "record", "add", "--project", "shared-care", "--source", "Reference lists",
                 "--kind", "database", "--title", "X");
         assertThat(bad.code()).isEqualTo(Cli.BAD_INPUT);
         assertThat(bad.err().strip()).isEqualTo("winnow: source 'Reference lists' is of kind other, not database: "
@@ -90,13 +77,13 @@ class ImportCommandTest {
     void badOptionsAreOneLine() {
         String db = TestDb.SQLITE.freshUrl();
         run(db, "project", "create", "Shared care");
-        Run date = run(db, "import", "--project", "shared-care", "--source", "MEDLINE", "--searched", "20/04/2023", "x.ris");
+        CliTest.Run date = run(db, "import", "--project", "shared-care", "--source", "MEDLINE", "--searched", "20/04/2023", "x.ris");
         assertThat(date.code()).isEqualTo(Cli.BAD_INPUT);
         assertThat(date.err().strip()).isEqualTo("winnow: --searched '20/04/2023' is not a date: expected YYYY-MM-DD, e.g. 2023-04-20");
-        Run missing = run(db, "import", "--project", "shared-care", "--source", "MEDLINE", dir.resolve("nope.ris").toString());
+        CliTest.Run missing = run(db, "import", "--project", "shared-care", "--source", "MEDLINE", dir.resolve("nope.ris").toString());
         assertThat(missing.code()).isEqualTo(Cli.BAD_INPUT);
         assertThat(missing.err()).contains("nope.ris: no such file");
-        Run method = run(db, "import", "--project", "shared-care", "--source", "X", "--kind", "database",
+        CliTest.Run method = run(db, "import", "--project", "shared-care", "--source", "X", "--kind", "database",
                 "--other-method", "websites", "x.ris");
         assertThat(method.err().strip()).isEqualTo("winnow: --other-method is for sources of kind 'other', not 'database'");
     }
