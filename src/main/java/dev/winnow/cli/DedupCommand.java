@@ -2,7 +2,12 @@ package dev.winnow.cli;
 
 import dev.winnow.UserError;
 import dev.winnow.dedup.DedupResult;
+import dev.winnow.dedup.DedupService;
 import dev.winnow.dedup.Deduplicator;
+import dev.winnow.importing.ImportService;
+import dev.winnow.project.Project;
+import dev.winnow.project.ProjectService;
+import dev.winnow.store.Database;
 import dev.winnow.ingest.Ingest;
 import dev.winnow.ingest.ParsedRecord;
 import dev.winnow.record.Record;
@@ -19,22 +24,32 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code winnow dedup FILE... --clusters OUT.csv}: stateless deduplication of any supported input.
+ * {@code winnow dedup --project P [--json]}: deduplicates a project's source records into study
+ * records ({@link DedupService}; incremental). {@code winnow dedup FILE... --clusters OUT.csv}:
+ * stateless deduplication of any supported input.
  * Writes {@code id,cluster} (one row per input record; id = the record's ID column when the input
  * has one, else FILE#n) and optionally the "maybe" pairs for a person to check.
  */
-@Command(name = "dedup", description = "Deduplicate files (stateless): write each record's cluster as CSV id,cluster.")
+@Command(name = "dedup", description = {"Deduplicate a project's records into studies (--project P), or files "
+        + "(stateless: FILE... --clusters OUT.csv writes each record's cluster as CSV id,cluster)."})
 public final class DedupCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files in any supported format.")
+    @Option(names = "--project", paramLabel = "KEY", description = "Deduplicate this project's records (incremental).")
+    String project;
+
+    @Option(names = "--json", description = "With --project: print the summary as JSON.")
+    boolean json;
+
+    @Parameters(arity = "0..*", paramLabel = "FILE", description = "Files in any supported format (stateless mode).")
     List<Path> files;
 
-    @Option(names = "--clusters", required = true, paramLabel = "OUT.csv", description = "Where to write id,cluster.")
+    @Option(names = "--clusters", paramLabel = "OUT.csv", description = "Where to write id,cluster.")
     Path clusters;
 
     @Option(names = "--maybe", paramLabel = "OUT.csv",
@@ -43,6 +58,20 @@ public final class DedupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        boolean hasFiles = files != null && !files.isEmpty();
+        if (project != null) {
+            if (hasFiles || clusters != null || maybe != null) {
+                throw new ParameterException(spec.commandLine(), "--project and FILE... (with --clusters/--maybe) "
+                        + "are two different modes: give one or the other");
+            }
+            return runProject();
+        }
+        if (!hasFiles || clusters == null) {
+            throw new ParameterException(spec.commandLine(), "give --project KEY, or FILE... with --clusters OUT.csv");
+        }
+        if (json) {
+            throw new ParameterException(spec.commandLine(), "--json goes with --project");
+        }
         List<String> ids = new ArrayList<>();
         List<Record> records = new ArrayList<>();
         for (Path f : files) {
@@ -75,6 +104,30 @@ public final class DedupCommand implements Callable<Integer> {
         if (maybe == null && !r.maybes().isEmpty()) {
             spec.commandLine().getErr().println("winnow: " + r.maybes().size()
                     + " pairs may be duplicates and were not merged; write them with --maybe OUT.csv");
+        }
+        return Cli.OK;
+    }
+
+    private int runProject() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (Database db = Context.open(spec)) {
+            Project p = new ProjectService(db).get(project);
+            DedupService.Summary s = new DedupService(db).run(p, ImportService.Actor.commandLine());
+            if (json) {
+                out.println(Json.pretty(s));
+                return Cli.OK;
+            }
+            out.printf("%d source records → %d studies (%d duplicates linked)%n", s.records(), s.studies(),
+                    s.duplicates());
+            out.printf("this run: %d records linked, %d new studies, %d studies updated, %d maybe pairs queued, "
+                    + "%d related pairs%n", s.newLinks(), s.newStudies(), s.updatedStudies(), s.maybesQueued(),
+                    s.relatedPairs());
+            if (!s.overlap().isEmpty()) {
+                out.println("studies shared by two sources:");
+                for (var o : s.overlap()) {
+                    out.printf("  %s + %s: %d%n", o.sourceA(), o.sourceB(), o.studies());
+                }
+            }
         }
         return Cli.OK;
     }

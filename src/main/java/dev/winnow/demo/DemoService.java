@@ -1,6 +1,7 @@
 package dev.winnow.demo;
 
 import dev.winnow.UserError;
+import dev.winnow.dedup.DedupService;
 import dev.winnow.importing.ImportService;
 import dev.winnow.importing.SourceKind;
 import dev.winnow.importing.SourceSpec;
@@ -14,7 +15,6 @@ import dev.winnow.screen.StageName;
 import dev.winnow.store.Database;
 import dev.winnow.store.ImportStore;
 import dev.winnow.store.StageStore;
-import dev.winnow.store.StudyStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -107,12 +107,12 @@ public final class DemoService {
             }
         }
 
-        // 2. deduplication
-        long studies = db.withHandle(h -> (long) StudyStore.ids(h, project.id()).size());
-        if (studies == 0) {
-            return new Result(project, data, steps, null, null, "deduplication: the project-level dedup service "
-                    + "(branch 'dedup') is not wired into the demo yet, so the records have no study records to "
-                    + "screen; the title/abstract replay, the full-text replay and the PRISMA diagram follow it");
+        // 2. deduplication (incremental: a second run links nothing new)
+        DedupService.Summary dedup = new DedupService(db).run(project, ImportService.Actor.commandLine());
+        if (dedup.newLinks() > 0) {
+            steps.add("deduplicated: " + dedup.records() + " records → " + dedup.studies() + " studies ("
+                    + dedup.duplicates() + " duplicates linked, " + dedup.maybesQueued() + " maybe pairs queued, "
+                    + dedup.relatedPairs() + " related pairs)");
         }
 
         // 3. title/abstract outcomes, then full-text outcomes, replayed from the records that passed each stage

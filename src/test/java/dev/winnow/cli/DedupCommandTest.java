@@ -44,4 +44,37 @@ class DedupCommandTest {
         assertThat(code).isEqualTo(Cli.BAD_INPUT);
         assertThat(e.toString()).contains("nope.ris");
     }
+
+    @Test
+    void deduplicatesAProjectIncrementallyAndPrintsJson() throws Exception {
+        String db = dev.winnow.testing.TestDb.SQLITE.freshUrl();
+        CliTest.run(db, "project", "create", "Shared care");
+        Path a = Files.writeString(dir.resolve("a.csv"), "Title,Authors,Year,DOI\n"
+                + "Early palliative care in general practice,\"Smith J; Lee K\",2020,10.1000/epc1\n"
+                + "Shared care between oncology and primary care,\"Brown A\",2019,10.1000/sc2\n");
+        Path b = Files.writeString(dir.resolve("b.csv"), "Title,Authors,Year,DOI\n"
+                + "Early palliative care in general practice,\"Smith J; Lee K\",2020,10.1000/epc1\n");
+        assertThat(CliTest.run(db, "import", "--project", "shared-care", "--source", "MEDLINE", a.toString()).code())
+                .isZero();
+        assertThat(CliTest.run(db, "import", "--project", "shared-care", "--source", "Embase", b.toString()).code())
+                .isZero();
+        CliTest.Run r = CliTest.run(db, "dedup", "--project", "shared-care");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("3 source records → 2 studies (1 duplicates linked)").contains("Embase + MEDLINE: 1");
+        CliTest.Run again = CliTest.run(db, "dedup", "--project", "shared-care", "--json");
+        assertThat(again.code()).as(again.err()).isZero();
+        var json = dev.winnow.store.Json.MAPPER.readTree(again.out());
+        assertThat(json.get("studies").asLong()).isEqualTo(2);
+        assertThat(json.get("newLinks").asInt()).isZero();
+    }
+
+    @Test
+    void projectAndFilesAreTwoModes() {
+        CliTest.Run both = CliTest.run(null, "dedup", "--project", "x", dir.resolve("a.ris").toString());
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(both.err()).contains("two different modes");
+        CliTest.Run none = CliTest.run(null, "dedup");
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(none.err()).contains("give --project KEY, or FILE... with --clusters");
+    }
 }

@@ -1,0 +1,238 @@
+package dev.winnow.dedup;
+
+import dev.winnow.UserError;
+import dev.winnow.importing.ImportService.Actor;
+import dev.winnow.project.Project;
+import dev.winnow.record.Record;
+import dev.winnow.store.AuditStore;
+import dev.winnow.store.Database;
+import dev.winnow.store.DedupStore;
+import dev.winnow.store.DedupStore.Overlap;
+import dev.winnow.store.DedupStore.PairRow;
+import dev.winnow.store.Json;
+import dev.winnow.store.SourceRecordStore;
+import dev.winnow.store.SourceRecordStore.SourceRecord;
+import dev.winnow.store.StudyStore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Deduplication of a project: clusters its source records with {@link Deduplicator} and keeps
+ * {@code study}, {@code study_link} and {@code dedup_pair} in step. Incremental: records already
+ * linked to a study are fixed groups, so existing links never change; new records join an existing
+ * study or form a new one; two existing studies are never merged by the rules (a "maybe" instead).
+ * People decide the rest: {@link #merge}, {@link #keepApart}, {@link #unlink}.
+ */
+public final class DedupService {
+    /** The rule of the first (or only) record of a study. */
+    public static final String FIRST_RECORD = "first-record";
+    public static final String MANUAL_UNLINK = "manual:unlink";
+    public static final String MANUAL_MERGE = "manual:merge";
+
+    /** What a run did: counts over the whole project, and what this run added. */
+    public record Summary(long records, long studies, long duplicates, int newLinks, int newStudies,
+                          int updatedStudies, int maybesQueued, int relatedPairs, List<Overlap> overlap) {
+    }
+
+    /** An open "maybe" pair with both records, for a person to decide. */
+    public record OpenPair(PairRow pair, SourceRecord a, SourceRecord b, long studyA, long studyB) {
+    }
+
+    private final Database db;
+
+    public DedupService(Database db) {
+        this.db = db;
+    }
+
+    public Summary run(Project project, Actor actor) {
+        return db.inTransaction(h -> {
+            List<SourceRecord> rows = new ArrayList<>();
+            SourceRecordStore.forEach(h, project.id(), null, rows::add);
+            Map<Long, Long> links = DedupStore.links(h, project.id());
+            List<Record> records = new ArrayList<>(rows.size());
+            long[] fixed = new long[rows.size()];
+            for (int i = 0; i < rows.size(); i++) {
+                records.add(rows.get(i).record());
+                fixed[i] = links.getOrDefault(rows.get(i).id(), -1L);
+            }
+            DedupResult result = Deduplicator.run(records, fixed);
+            int newLinks = 0;
+            int newStudies = 0;
+            int updated = 0;
+            for (List<Integer> cluster : result.clusters()) {
+                long study = -1;
+                List<Integer> fresh = new ArrayList<>();
+                for (int i : cluster) {
+                    if (fixed[i] >= 0) {
+                        study = fixed[i];
+                    } else {
+                        fresh.add(i);
+                    }
+                }
+                if (fresh.isEmpty()) {
+                    continue;
+                }
+                Record merged = StudyMerge.merge(cluster.stream().map(records::get).toList());
+                // a new study's first record founds it; every other record is linked by the rule that matched it
+                int founder = study < 0 ? fresh.get(0) : -1;
+                if (study < 0) {
+                    study = StudyStore.insert(h, project.id(), merged).id();
+                    newStudies++;
+                } else {
+                    DedupStore.updateStudy(h, study, merged);
+                    updated++;
+                }
+                for (int i : fresh) {
+                    DedupResult.Link link = result.linkOf()[i];
+                    boolean first = link == null || i == founder;
+                    DedupStore.link(h, rows.get(i).id(), study, first ? FIRST_RECORD : link.judgement().rule(),
+                            first ? null : Json.write(linkEvidence(link, rows)), actor.userId());
+                    newLinks++;
+                }
+            }
+            Set<String> stored = DedupStore.pairKeys(h, project.id());
+            int maybes = storePairs(h, project, rows, result.maybes(), "maybe", "open", stored);
+            int related = storePairs(h, project, rows, result.related(), "related", "related", stored);
+            long studies = StudyStore.ids(h, project.id()).size();
+            Summary s = new Summary(rows.size(), studies, rows.size() - studies, newLinks, newStudies, updated, maybes,
+                    related, DedupStore.overlap(h, project.id()));
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("records", s.records());
+            details.put("studies", s.studies());
+            details.put("newLinks", newLinks);
+            details.put("newStudies", newStudies);
+            details.put("updatedStudies", updated);
+            details.put("maybes", maybes);
+            details.put("related", related);
+            AuditStore.record(h, project.id(), actor.userId(), actor.name(), "dedup.run", "project " + project.key(),
+                    details);
+            return s;
+        });
+    }
+
+    private static Map<String, Object> linkEvidence(DedupResult.Link link, List<SourceRecord> rows) {
+        Map<String, Object> e = new LinkedHashMap<>(link.judgement().evidence());
+        e.put("matched", rows.get(link.other()).id());
+        return e;
+    }
+
+    private static int storePairs(Handle h, Project project, List<SourceRecord> rows, List<DedupResult.Pair> pairs,
+                                  String relation, String status, Set<String> stored) {
+        int n = 0;
+        for (DedupResult.Pair p : pairs) {
+            long a = rows.get(p.a()).id();
+            long b = rows.get(p.b()).id();
+            if (stored.add(DedupStore.pairKey(a, b))) {
+                DedupStore.insertPair(h, project.id(), Math.min(a, b), Math.max(a, b), relation, p.judgement().rule(),
+                        Json.write(p.judgement().evidence()), status);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Moves a source record out of its study into a new study of its own; returns the new study's id. */
+    public long unlink(Project project, long sourceRecordId, Actor actor) {
+        return db.inTransaction(h -> {
+            SourceRecord r = SourceRecordStore.findById(h, sourceRecordId).filter(x -> x.projectId() == project.id())
+                    .orElseThrow(() -> new UserError("no source record " + sourceRecordId + " in project "
+                            + project.key()));
+            long old = DedupStore.studyOf(h, sourceRecordId).orElseThrow(() -> new UserError("source record "
+                    + sourceRecordId + " is not linked to a study yet: run 'winnow dedup --project " + project.key()
+                    + "' first"));
+            if (DedupStore.members(h, old).size() <= 1) {
+                throw new UserError("source record " + sourceRecordId + " is the only record of study " + old
+                        + ": there is nothing to unlink it from");
+            }
+            long fresh = StudyStore.insert(h, project.id(), StudyMerge.merge(List.of(r.record()))).id();
+            DedupStore.relink(h, sourceRecordId, fresh, MANUAL_UNLINK, Json.write(Map.of("from", old)), actor.userId());
+            recompute(h, old);
+            AuditStore.record(h, project.id(), actor.userId(), actor.name(), "dedup.unlink",
+                    "source record " + sourceRecordId, Map.of("from", old, "to", fresh));
+            return fresh;
+        });
+    }
+
+    /**
+     * Merges the two studies of a "maybe" pair: the study without reviewers' work is absorbed into
+     * the other (record_b's into record_a's when neither has work); refused when both have work.
+     * Returns the surviving study's id.
+     */
+    public long merge(Project project, long pairId, Actor actor) {
+        return db.inTransaction(h -> {
+            PairRow pair = openPair(h, project, pairId);
+            long a = studyOf(h, pair.recordA());
+            long b = studyOf(h, pair.recordB());
+            long keep = a;
+            long gone = b;
+            if (a != b) {
+                boolean workA = DedupStore.hasWork(h, a);
+                boolean workB = DedupStore.hasWork(h, b);
+                if (workA && workB) {
+                    throw new UserError("cannot merge pair " + pairId + ": both study " + a + " and study " + b
+                            + " already have screening decisions (or full texts or charting); merging would mix two "
+                            + "sets of decisions — keep them apart, or exclude one as a duplicate when screening");
+                }
+                if (workB) {
+                    keep = b;
+                    gone = a;
+                }
+                for (long r : DedupStore.members(h, gone)) {
+                    DedupStore.relink(h, r, keep, MANUAL_MERGE, Json.write(Map.of("pair", pairId, "from", gone)),
+                            actor.userId());
+                }
+                DedupStore.deleteStudy(h, gone);
+                recompute(h, keep);
+            }
+            DedupStore.decidePair(h, pairId, "merged", actor.userId());
+            AuditStore.record(h, project.id(), actor.userId(), actor.name(), "dedup.merge", "pair " + pairId,
+                    Map.of("study", keep, "absorbed", gone));
+            return keep;
+        });
+    }
+
+    /** Records that the two records of a "maybe" pair are different studies. */
+    public void keepApart(Project project, long pairId, Actor actor) {
+        db.useTransaction(h -> {
+            openPair(h, project, pairId);
+            DedupStore.decidePair(h, pairId, "kept-apart", actor.userId());
+            AuditStore.record(h, project.id(), actor.userId(), actor.name(), "dedup.keep-apart", "pair " + pairId,
+                    null);
+        });
+    }
+
+    /** The open "maybe" pairs with both records and their studies. */
+    public List<OpenPair> openPairs(Project project) {
+        return db.withHandle(h -> DedupStore.openMaybes(h, project.id()).stream()
+                .map(p -> new OpenPair(p, SourceRecordStore.findById(h, p.recordA()).orElseThrow(),
+                        SourceRecordStore.findById(h, p.recordB()).orElseThrow(), studyOf(h, p.recordA()),
+                        studyOf(h, p.recordB())))
+                .toList());
+    }
+
+    private static PairRow openPair(Handle h, Project project, long pairId) {
+        PairRow pair = DedupStore.findPair(h, project.id(), pairId)
+                .orElseThrow(() -> new UserError("no dedup pair " + pairId + " in project " + project.key()));
+        if (!pair.relation().equals("maybe") || !pair.status().equals("open")) {
+            throw new UserError("dedup pair " + pairId + " is not an open maybe pair (it is " + pair.relation() + ", "
+                    + pair.status() + ")");
+        }
+        return pair;
+    }
+
+    private static long studyOf(Handle h, long sourceRecordId) {
+        return DedupStore.studyOf(h, sourceRecordId).orElseThrow(() -> new IllegalStateException(
+                "source record " + sourceRecordId + " has no study"));
+    }
+
+    /** Recomputes a study's merged fields from its records. */
+    private static void recompute(Handle h, long studyId) {
+        List<Record> records = DedupStore.members(h, studyId).stream()
+                .map(id -> SourceRecordStore.findById(h, id).orElseThrow().record()).toList();
+        DedupStore.updateStudy(h, studyId, StudyMerge.merge(records));
+    }
+}
