@@ -128,7 +128,7 @@ public final class DemoService {
             if (!decided) {
                 var r = replay.importFile(project, stage, "demo", dir.resolve(stageFiles[i]), true);
                 steps.add("replayed " + stage.label() + " outcomes from " + stageFiles[i] + ": " + r.included()
-                        + " included, " + (r.excluded() + r.othersExcluded()) + " excluded"
+                        + " included, " + r.excluded() + " excluded"
                         + (r.unmatched().isEmpty() ? "" : ", " + r.unmatched().size() + " not matched"));
             }
         }

@@ -189,7 +189,7 @@ public final class ScreenRoutes {
     /** An htmx request gets the panel alone; a plain form post goes back to the page. */
     private void answer(Context ctx, Access a, StageName stage, ScreenPanel panel, int status) {
         if (ctx.header("HX-Request") != null) {
-            ctx.status(status).html(views.render("screen/panel.jte", Map.of("panel", panel, "csrf", Security.csrf(ctx))));
+            ctx.status(status).html(views.render("screen/panel.jte", Map.of("panel", panel, "csrf", Security.csrf(ctx) == null ? "" : Security.csrf(ctx))));
         } else if (status == 200) {
             ctx.redirect("/p/" + a.project().key() + "/screen/" + stage.label());
         } else {
