@@ -58,33 +58,27 @@ public final class Backup {
 
     /** Writes a snapshot of the whole database to {@code out} (replaced atomically if it exists). */
     public static Summary write(Database db, Path out) {
+        return atomically(out, tmp -> db.dialect() == Database.Dialect.SQLITE ? sqliteSnapshot(db, tmp) : dump(db, tmp));
+    }
+
+    /** Writes a portable dump (zip of JSON lines) whatever the database. */
+    public static Summary writePortable(Database db, Path out) {
+        return atomically(out, tmp -> dump(db, tmp));
+    }
+
+    private interface Writing {
+        Summary to(Path tmp) throws IOException, SQLException;
+    }
+
+    /** Writes beside {@code out} first and moves the finished file into place: a reader never sees half a backup. */
+    private static Summary atomically(Path out, Writing writing) {
         Path tmp = out.toAbsolutePath().resolveSibling(out.getFileName() + ".part");
         try {
             Files.deleteIfExists(tmp);
             if (out.toAbsolutePath().getParent() != null) {
                 Files.createDirectories(out.toAbsolutePath().getParent());
             }
-            Summary s = db.dialect() == Database.Dialect.SQLITE ? sqliteSnapshot(db, tmp) : dump(db, tmp);
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return s;
-        } catch (IOException e) {
-            throw new UserError("cannot write the backup " + out + ": " + e.getMessage(), e);
-        } catch (SQLException e) {
-            throw new StoreException("backup failed: " + e.getMessage(), e);
-        } finally {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // nothing left to clean
-            }
-        }
-    }
-
-    /** Writes a portable dump (zip of JSON lines) whatever the database. */
-    public static Summary writePortable(Database db, Path out) {
-        Path tmp = out.toAbsolutePath().resolveSibling(out.getFileName() + ".part");
-        try {
-            Summary s = dump(db, tmp);
+            Summary s = writing.to(tmp);
             Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return s;
         } catch (IOException e) {
