@@ -205,12 +205,13 @@ public final class DedupService {
         });
     }
 
-    /** The open "maybe" pairs with both records and their studies. */
+    /** The open "maybe" pairs with both records and their studies (pairs a merge already joined left out). */
     public List<OpenPair> openPairs(Project project) {
         return db.withHandle(h -> DedupStore.openMaybes(h, project.id()).stream()
                 .map(p -> new OpenPair(p, SourceRecordStore.findById(h, p.recordA()).orElseThrow(),
                         SourceRecordStore.findById(h, p.recordB()).orElseThrow(), studyOf(h, p.recordA()),
                         studyOf(h, p.recordB())))
+                .filter(p -> p.studyA() != p.studyB())
                 .toList());
     }
 

@@ -123,7 +123,8 @@ public final class DemoService {
         for (int i = 0; i < 2; i++) {
             StageName stage = stages[i];
             boolean decided = db.withHandle(h -> StageStore.find(h, project.id(), stage.label())
-                    .map(s -> h.createQuery("select count(*) from decision where stage_id = :s").bind("s", s.id())
+                    .map(s -> h.createQuery("select (select count(*) from decision where stage_id = :s) "
+                            + "+ (select count(*) from resolution where stage_id = :s)").bind("s", s.id())
                             .mapTo(Long.class).one() > 0).orElse(false));
             if (!decided) {
                 var r = replay.importFile(project, stage, "demo", dir.resolve(stageFiles[i]), true);

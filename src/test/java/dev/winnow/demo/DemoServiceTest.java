@@ -36,7 +36,11 @@ class DemoServiceTest {
             assertThat(first.missing()).as("what the demo could not do").isNull();
             assertThat(first.steps()).anyMatch(s -> s.startsWith("deduplicated: "));
             DemoService.Result again = new DemoService(db).run(chain, out);
-            assertThat(again.steps()).noneMatch(s -> s.startsWith("imported ") || s.startsWith("created"));
+            assertThat(again.steps()).noneMatch(s -> s.startsWith("imported ") || s.startsWith("created")
+                    || s.startsWith("deduplicated") || s.startsWith("replayed"));
+            assertThat(first.steps()).contains(
+                    "replayed title-abstract outcomes from screened_128.ris: 127 included, 380 excluded",
+                    "replayed full-text outcomes from final_24.ris: 24 included, 103 excluded");
         }
     }
 
@@ -49,5 +53,61 @@ class DemoServiceTest {
                     "imported cinahl.ris as CINAHL: 5 records", "imported embase.ris as Embase: 5 records");
             assertThat(Files.isRegularFile(out.resolve("sample").resolve("included.ris"))).isTrue();
         }
+    }
+
+    /** The whole demo on the CiteSource chain: the PRISMA numbers add up, in the JSON, the SVG text and the PNG. */
+    @Test
+    void theCiteSourceDemoDrawsAPrismaDiagramWhoseNumbersAddUp(@TempDir Path out) throws Exception {
+        Path chain = DemoService.citeSourceChain(SharedData.require("citesource/vignettes/new_stage_data").getParent()
+                .getParent().getParent());
+        try (Database db = TestDb.SQLITE.fresh()) {
+            DemoService.Result r = new DemoService(db).run(chain, out);
+            assertThat(r.missing()).isNull();
+            assertThat(r.svg()).isNotNull();
+            long identified = 0;
+            for (DemoService.Export e : DemoService.CITESOURCE) {
+                identified += dev.winnow.ingest.Ingest.readAll(chain.resolve(e.file()), null).size();
+            }
+            assertThat(identified).isEqualTo(1054);
+            long studies = db.withHandle(h -> dev.winnow.store.StudyStore.ids(h, r.project().id()).size());
+
+            ReportService reports = new ReportService(db);
+            var json = dev.winnow.store.Json.MAPPER.readTree(reports.prisma(r.project(), ReportService.Format.JSON));
+            var data = json.has("data") ? json.get("data") : json;
+            long duplicates = data.get("duplicates").asLong();
+            assertThat(data.get("database_results").asLong()).isEqualTo(identified);
+            assertThat(duplicates).isEqualTo(identified - studies);
+            assertThat(data.get("records_screened").asLong()).isEqualTo(identified - duplicates);
+            assertThat(data.get("new_studies").asLong()).isEqualTo(24);
+
+            String text = svgText(Files.readAllBytes(r.svg()));
+            assertThat(text).contains("Databases (n = " + identified + ")")
+                    .contains("Duplicate records removed (n = " + duplicates + ")")
+                    .contains("Records screened (n = " + (identified - duplicates) + ")")
+                    .contains("Studies included in review (n = 24)");
+
+            byte[] png = reports.prisma(r.project(), ReportService.Format.PNG);
+            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+            assertThat(image).isNotNull();
+            assertThat(image.getWidth()).isGreaterThan(200);
+            System.out.println("demo PRISMA: identified " + identified + ", duplicates " + duplicates + ", screened "
+                    + (identified - duplicates) + ", included " + data.get("new_studies").asLong());
+        }
+    }
+
+    /** The text of an SVG document, its pieces joined by single spaces. */
+    static String svgText(byte[] svg) throws Exception {
+        var f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        var doc = f.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(svg));
+        var texts = doc.getElementsByTagNameNS("*", "text");
+        if (texts.getLength() == 0) {
+            texts = doc.getElementsByTagName("text");
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < texts.getLength(); i++) {
+            sb.append(texts.item(i).getTextContent()).append(' ');
+        }
+        return sb.toString().replaceAll("\\s+", " ");
     }
 }
