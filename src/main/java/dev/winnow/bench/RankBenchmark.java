@@ -226,10 +226,10 @@ public final class RankBenchmark {
             int left = 0;
             for (int i = 0; i < size; i++) {
                 if (!done[i]) {
-                    cand[left] = i;
-                    scores[left++] = m.score(rows.get(i));
+                    cand[left++] = i;
                 }
             }
+            m.scoreAll(rows, cand, left, scores);
             int pick = cand[model.querier().pick(Arrays.copyOf(scores, left), rng)];
             done[pick] = true;
             order[count] = pick;
