@@ -5,29 +5,31 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.miscellaneous.LengthFilter;
-import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.pattern.PatternTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
- * Turns text into terms: Lucene's standard (Unicode word-break) tokenizer, lower-cased, tokens
- * of at least two characters (as scikit-learn's default token pattern keeps), then the word
- * unigrams and, if asked, the bigrams of consecutive kept tokens (written "a b").
+ * Turns text into terms exactly as scikit-learn's {@code CountVectorizer} does by default: tokens
+ * are the runs of at least two Unicode word characters (its token pattern {@code \b\w\w+\b}, via
+ * Lucene's {@link PatternTokenizer}), lower-cased; then the word unigrams and, if asked, the
+ * bigrams of consecutive tokens (written "a b"). So "0.05" gives "05", "patient's" gives
+ * "patient", "IL-6" gives "il" (single characters are never tokens nor bigram members).
  * Thread-safe: Lucene analyzers reuse per-thread token streams.
  */
 public final class TextAnalyzer {
+    /** scikit-learn's default {@code token_pattern}, with Python 3's Unicode meaning of \w. */
+    private static final Pattern TOKEN = Pattern.compile("\\b\\w\\w+\\b", Pattern.UNICODE_CHARACTER_CLASS);
     private final boolean bigrams;
     private final Analyzer analyzer = new Analyzer() {
         @Override
         protected TokenStreamComponents createComponents(String field) {
-            Tokenizer source = new StandardTokenizer();
-            TokenStream s = new LowerCaseFilter(source);
-            s = new LengthFilter(s, 2, Integer.MAX_VALUE);
-            return new TokenStreamComponents(source, s);
+            Tokenizer source = new PatternTokenizer(TOKEN, 0);
+            return new TokenStreamComponents(source, new LowerCaseFilter(source));
         }
     };
 

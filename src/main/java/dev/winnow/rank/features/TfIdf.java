@@ -15,7 +15,13 @@ import java.util.Map;
  *
  * <p>Incremental: {@link #add} tokenises only the new document and updates the counts; the
  * weighted rows are recomputed lazily (idf depends on every document) from stored term counts,
- * without re-reading any text. Feature indices are term ids (0-based, stable as the corpus grows).
+ * without re-reading any text.
+ *
+ * <p>Feature indices (columns) are assigned at each computation in order of decreasing document
+ * frequency (ties: first seen first), so the weights of frequent terms sit together in memory and
+ * dot products stay in cache; they are stable only between two additions, so a model must be
+ * trained and applied on the same {@link #rows()} (the rows are equal up to that renumbering
+ * however the corpus was grown).
  */
 public final class TfIdf {
     /** The settings of a TF-IDF extractor. */
@@ -31,6 +37,7 @@ public final class TfIdf {
     private final List<int[]> docTerms = new ArrayList<>();
     private final List<int[]> docCounts = new ArrayList<>();
     private List<SparseVector> rows;
+    private int[] termOfColumn = new int[0];
 
     public TfIdf(Settings settings) {
         this.settings = settings;
@@ -83,10 +90,14 @@ public final class TfIdf {
         return vocabulary.size();
     }
 
-    /** The term of a feature index, for explanations; null when unknown. */
+    /** The term of a feature index of the current {@link #rows()}, for explanations; null when unknown. */
     public synchronized String term(int index) {
+        rows();
+        if (index < 0 || index >= termOfColumn.length) {
+            return null;
+        }
         for (Map.Entry<String, Integer> e : vocabulary.entrySet()) {
-            if (e.getValue() == index) {
+            if (e.getValue() == termOfColumn[index]) {
                 return e.getKey();
             }
         }
@@ -110,6 +121,24 @@ public final class TfIdf {
             boolean kept = df[t] >= settings.minDf() && df[t] <= high;
             idf[t] = kept ? Math.log((1.0 + n) / (1.0 + df[t])) + 1.0 : 0.0;
         }
+        // columns by decreasing df (a counting sort, stable: first seen first)
+        int maxDf = 0;
+        for (int t = 0; t < terms; t++) {
+            maxDf = Math.max(maxDf, df[t]);
+        }
+        int[] start = new int[maxDf + 2];
+        for (int t = 0; t < terms; t++) {
+            start[maxDf - df[t] + 1]++;
+        }
+        for (int k = 1; k < start.length; k++) {
+            start[k] += start[k - 1];
+        }
+        int[] column = new int[terms];
+        termOfColumn = new int[terms];
+        for (int t = 0; t < terms; t++) {
+            column[t] = start[maxDf - df[t]]++;
+            termOfColumn[column[t]] = t;
+        }
         List<SparseVector> out = new ArrayList<>(n);
         for (int d = 0; d < n; d++) {
             int[] ids = docTerms.get(d);
@@ -124,7 +153,7 @@ public final class TfIdf {
                     continue;
                 }
                 double tf = settings.sublinearTf() ? 1.0 + Math.log(counts[i]) : counts[i];
-                idx[kept] = ids[i];
+                idx[kept] = column[ids[i]];
                 val[kept] = tf * w;
                 sq += val[kept] * val[kept];
                 kept++;
@@ -135,8 +164,23 @@ public final class TfIdf {
                     val[i] /= norm;
                 }
             }
-            out.add(new SparseVector(Arrays.copyOf(idx, kept), Arrays.copyOf(val, kept)));
+            out.add(sorted(Arrays.copyOf(idx, kept), Arrays.copyOf(val, kept)));
         }
         return out;
+    }
+
+    private static SparseVector sorted(int[] idx, double[] val) {
+        Integer[] by = new Integer[idx.length];
+        for (int i = 0; i < by.length; i++) {
+            by[i] = i;
+        }
+        Arrays.sort(by, (a, b) -> Integer.compare(idx[a], idx[b]));
+        int[] i2 = new int[idx.length];
+        double[] v2 = new double[idx.length];
+        for (int i = 0; i < by.length; i++) {
+            i2[i] = idx[by[i]];
+            v2[i] = val[by[i]];
+        }
+        return new SparseVector(i2, v2);
     }
 }

@@ -68,9 +68,7 @@ public final class Simulation {
                 pick = 0;
             } else {
                 m = Trainer.train(model, rows, dim, order, seq, count, m);
-                for (int c = 0; c < left; c++) {
-                    scores[c] = m.score(rows.get(candidates[c]));
-                }
+                m.scoreAll(rows, candidates, left, scores);
                 pick = model.querier().pick(java.util.Arrays.copyOf(scores, left), rng);
             }
             int record = candidates[pick];

@@ -30,8 +30,11 @@ class TfIdfTest {
         double norm = Math.hypot(banana, cherry);
         SparseVector row = t.rows().get(0);
         assertThat(row.size()).isEqualTo(2);
-        assertThat(row.get(0)).isCloseTo(banana / norm, within(1e-12));
-        assertThat(row.get(1)).isCloseTo(cherry / norm, within(1e-12));
+        // columns go by decreasing df: cherry (df 2) and date before banana and elder (df 1)
+        assertThat(t.term(0)).isEqualTo("cherry");
+        assertThat(t.term(2)).isEqualTo("banana");
+        assertThat(row.get(2)).isCloseTo(banana / norm, within(1e-12));
+        assertThat(row.get(0)).isCloseTo(cherry / norm, within(1e-12));
         assertThat(row.norm()).isCloseTo(1, within(1e-12));
     }
 
