@@ -7,6 +7,7 @@ import picocli.CommandLine;
 /** The top of the command tree: {@code winnow COMMAND [OPTIONS]}. */
 @Command(name = "winnow",
         mixinStandardHelpOptions = true,
+        scope = CommandLine.ScopeType.INHERIT,
         versionProvider = Versions.class,
         description = "Winnow: a self-hosted workbench for scoping and systematic reviews.%n"
                 + "Data lives in winnow-data/winnow.db unless --db or WINNOW_DB names another database.",

@@ -95,4 +95,12 @@ class CliTest {
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("project").contains("status").contains("serve");
     }
+
+    @Test
+    void everyCommandAnswersHelp() {
+        Run r = run(null, "user", "grant", "--help");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("Usage: winnow user grant").contains("--project");
+        assertThat(run(null, "chart", "map", "--help").out()).contains("--field");
+    }
 }
