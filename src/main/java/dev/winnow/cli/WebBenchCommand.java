@@ -2,14 +2,13 @@ package dev.winnow.cli;
 
 import dev.winnow.store.Json;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+/** {@code winnow bench web}: screening throughput and latency over loopback, see {@link dev.winnow.bench.WebBench}. */
 @Command(name = "web",
         description = "Web screening under load: N reviewers at once on a fresh SQLite file over loopback; "
                 + "throughput and p50/p90/p99 latency of 'post decision -> next record' (goal: p99 < 50 ms).")
