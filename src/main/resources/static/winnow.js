@@ -50,9 +50,33 @@
   document.addEventListener("click", function (e) {
     if (e.target.closest && e.target.closest("[data-help-open]")) { toggleHelp(); }
   });
+  // A key pressed while a decision is in flight is dropped (the record it meant is leaving).
+  // A key pressed after the next record is on screen but before htmx has wired up its form
+  // (htmx does that when the swap settles, a few milliseconds later) waits for it: clicking an
+  // unwired button would submit the form natively and reload the whole page.
   var busy = false;
+  var pendingKey = null;
   document.addEventListener("htmx:beforeRequest", function () { busy = true; });
   document.addEventListener("htmx:afterRequest", function () { busy = false; });
+  function unsettled(panel) {
+    return panel.classList.contains("htmx-added") || panel.classList.contains("htmx-settling");
+  }
+  function pressKey(key) {
+    var panel = document.getElementById("screen-panel");
+    if (!panel) { return false; }
+    var target = panel.querySelector('[data-key="' + key + '"]');
+    if (!target) { return false; }
+    if (target.type === "checkbox") { target.checked = !target.checked; return true; }
+    if (busy) { return true; }
+    if (unsettled(panel)) { pendingKey = key; return true; }
+    target.click();
+    return true;
+  }
+  document.addEventListener("htmx:afterSettle", function () {
+    var key = pendingKey;
+    pendingKey = null;
+    if (key) { pressKey(key); }
+  });
   document.addEventListener("keydown", function (e) {
     var panel = document.getElementById("screen-panel");
     if (!panel || e.ctrlKey || e.metaKey || e.altKey || typing(document.activeElement)) { return; }
@@ -61,12 +85,7 @@
     if (help && help.open) { return; }
     var key = e.key.toLowerCase();
     if (!/^[iemu1-9]$/.test(key)) { return; }
-    var target = panel.querySelector('[data-key="' + key + '"]');
-    if (!target) { return; }
-    e.preventDefault();
-    if (target.type === "checkbox") { target.checked = !target.checked; return; }
-    if (busy) { return; }
-    target.click();
+    if (pressKey(key)) { e.preventDefault(); }
   });
   if (document.getElementById("screen-panel")) { panelReady(); }
 
