@@ -40,9 +40,16 @@ import org.jdbi.v3.core.Handle;
  */
 public final class ScreeningService {
     private final Database db;
+    private final QueueOrder order;
 
     public ScreeningService(Database db) {
+        this(db, QueueOrder.RECORD_ORDER);
+    }
+
+    /** A screening service whose queue follows {@code order} (e.g. the active-learning ranking). */
+    public ScreeningService(Database db, QueueOrder order) {
         this.db = db;
+        this.order = order;
     }
 
     /** What a reviewer decided, before it is stored. */
@@ -156,7 +163,10 @@ public final class ScreeningService {
                 }
             }
             int capacity = s.rules.requiredReviewers();
-            for (long id : s.records) {
+            List<Long> preferred = order.preferred(project.id(), s.stage.id(), me);
+            Iterable<Long> candidates = preferred.isEmpty() ? s.records
+                    : java.util.stream.Stream.concat(preferred.stream().filter(s::contains), s.records.stream())::iterator;
+            for (long id : candidates) {
                 if (mine.contains(id) || decidedByMe.contains(id) || s.outcome(id).resolved()
                         || people.getOrDefault(id, Set.of()).size() >= capacity) {
                     continue;

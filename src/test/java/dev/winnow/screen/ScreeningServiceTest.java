@@ -208,6 +208,30 @@ class ScreeningServiceTest {
 
     @ParameterizedTest
     @EnumSource(TestDb.class)
+    void theQueueFollowsThePreferredOrderAndSkipsWhatIsNoLongerOpen(TestDb kind) {
+        try (Database db = kind.fresh()) {
+            ScreeningFixture f = new ScreeningFixture(db, 6);
+            Viewer alice = f.reviewer("alice");
+            // a stale order: a record alice already decided, an id from elsewhere, then 5 before 2
+            List<Long> preferred = List.of(f.study(0), 999_999L, f.study(4), f.study(1));
+            ScreeningService ranked = new ScreeningService(db, (projectId, stageId, userId) -> {
+                assertThat(projectId).isEqualTo(f.project.id());
+                assertThat(userId).isEqualTo(alice.userId());
+                return preferred;
+            });
+            f.decide(alice, TA, f.study(0), Verdict.EXCLUDE);
+            List<Long> met = new ArrayList<>();
+            for (Optional<ScreeningService.Next> n = ranked.next(alice, f.project, TA); n.isPresent();
+                 n = ranked.next(alice, f.project, TA)) {
+                met.add(n.get().study().id());
+                f.decide(alice, TA, n.get().study().id(), Verdict.INCLUDE);
+            }
+            assertThat(met).containsExactly(f.study(4), f.study(1), f.study(2), f.study(3), f.study(5));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDb.class)
     void aPoolRecordGoesToExactlyOneReviewerUnderConcurrentRequests(TestDb kind) throws Exception {
         try (Database db = kind.fresh()) {
             int records = 30;
