@@ -9,6 +9,7 @@ import dev.winnow.project.Project;
 import dev.winnow.record.Record;
 import dev.winnow.screen.Outcome;
 import dev.winnow.screen.ScreeningService;
+import dev.winnow.screen.StageName;
 import dev.winnow.screen.Viewer;
 import dev.winnow.store.AuditStore;
 import dev.winnow.store.Database;
@@ -92,15 +93,22 @@ public final class ExportService {
     }
 
     private Set<Long> byOutcome(Viewer viewer, Project project, ExportSubset subset) {
-        ScreeningService.StageOutcomes outcomes = screening.outcomes(viewer, project, subset.stage());
+        if (subset.stage() == StageName.FULL_TEXT && !viewer.isOverseer()) {
+            visible(screening.outcomes(viewer, project, StageName.TITLE_ABSTRACT), viewer); // its records are title/abstract's includes
+        }
+        ScreeningService.StageOutcomes outcomes = visible(screening.outcomes(viewer, project, subset.stage()), viewer);
+        return outcomes.outcomes().stream().filter(o -> subset.kind().statuses.contains(o.status()))
+                .map(Outcome::studyId).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+    }
+
+    private static ScreeningService.StageOutcomes visible(ScreeningService.StageOutcomes outcomes, Viewer viewer) {
         long hidden = outcomes.outcomes().stream().filter(o -> o.status() == Outcome.Status.BLINDED).count();
         if (hidden > 0) {
-            throw new Blinded(subset.stage().label() + " screening is blinded and " + hidden + " of its outcomes are "
+            throw new Blinded(outcomes.stage().label() + " screening is blinded and " + hidden + " of its outcomes are "
                     + "hidden from " + viewer.name() + ": only a project owner may export records by outcome while "
                     + "the stage is blinded");
         }
-        return outcomes.outcomes().stream().filter(o -> subset.kind().statuses.contains(o.status()))
-                .map(Outcome::studyId).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+        return outcomes;
     }
 
     private static List<Record> studies(Handle h, Project project, Set<Long> ids) {

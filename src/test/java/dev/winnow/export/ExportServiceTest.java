@@ -226,11 +226,16 @@ class ExportServiceTest {
             Fixture fx = Fixture.build(db, true);
             ExportService exports = new ExportService(db);
             for (Viewer v : List.of(fx.ben(), fx.vic())) {
-                assertThatThrownBy(() -> exports.export(v, fx.project(), ExportSubset.parse("included"), Format.RIS))
-                        .isInstanceOf(ExportService.Blinded.class)
-                        .hasMessageContaining("full-text screening is blinded")
-                        .hasMessageContaining("only a project owner may export records by outcome");
+                for (String stage : List.of("title-abstract", "full-text")) {
+                    assertThatThrownBy(() -> exports.export(v, fx.project(), ExportSubset.parse("included:" + stage),
+                            Format.RIS))
+                            .isInstanceOf(ExportService.Blinded.class)
+                            .hasMessageContaining("screening is blinded")
+                            .hasMessageContaining("only a project owner may export records by outcome");
+                }
             }
+            assertThatThrownBy(() -> exports.records(fx.ben(), fx.project(), ExportSubset.parse("conflict:ta")))
+                    .hasMessageStartingWith("title-abstract screening is blinded and 7 of its outcomes are hidden from ben");
             // what is not an outcome may be exported by any member
             assertThat(exports.export(fx.vic(), fx.project(), ExportSubset.parse("all"), Format.RIS).records()).isEqualTo(7);
             Fixture.rules(db, fx.project(), false);
