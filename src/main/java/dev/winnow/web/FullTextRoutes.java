@@ -49,6 +49,13 @@ public final class FullTextRoutes {
 
     /** One row of the page: a record at full text, how far its retrieval got, and its screening outcome. */
     public record Item(RecordView record, FullTextRow state, String outcome) {
+        static final String NOT_IN_STAGE = "not screened (no full text)";
+
+        /** Whether the record is in the full-text screening stage (a report not retrieved leaves it). */
+        public boolean screenable() {
+            return !NOT_IN_STAGE.equals(outcome);
+        }
+
         public String status() {
             return state == null ? "not sought yet" : switch (state.status()) {
                 case FullTextService.RETRIEVED -> "retrieved";
@@ -165,7 +172,7 @@ public final class FullTextRoutes {
                     }
                     Study s = studies.get(f.studyId());
                     if (s != null && listed.add(s.id())) {
-                        items.add(new Item(RecordView.of(s.id(), s.record()), f, "not screened"));
+                        items.add(new Item(RecordView.of(s.id(), s.record()), f, Item.NOT_IN_STAGE));
                     }
                 }
             }
