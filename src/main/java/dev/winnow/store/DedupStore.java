@@ -105,28 +105,28 @@ public final class DedupStore {
 
     public static Optional<PairRow> findPair(Handle h, long projectId, long pairId) {
         return h.createQuery("select " + PAIR_COLUMNS + " from dedup_pair where id = :id and project_id = :p")
-                .bind("id", pairId).bind("p", projectId).map((rs, ctx) -> new PairRow(rs.getLong(1), rs.getLong(2),
-                        rs.getLong(3), rs.getLong(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                        rs.getString(8)))
-                .findOne();
+                .bind("id", pairId).bind("p", projectId).map((rs, ctx) -> pair(rs)).findOne();
     }
 
     /** A project's open "maybe" pairs, oldest first. */
     public static List<PairRow> openMaybes(Handle h, long projectId) {
-        return h.createQuery("select " + PAIR_COLUMNS + " from dedup_pair where project_id = :p and relation = 'maybe' "
-                        + "and status = 'open' order by id")
-                .bind("p", projectId).map((rs, ctx) -> new PairRow(rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                        rs.getLong(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)))
-                .list();
+        return maybes(h, projectId, "open", "id");
     }
 
     /** A project's "maybe" pairs people merged, newest decision first. */
     public static List<PairRow> mergedMaybes(Handle h, long projectId) {
+        return maybes(h, projectId, "merged", "decided_at desc, id desc");
+    }
+
+    private static List<PairRow> maybes(Handle h, long projectId, String status, String order) {
         return h.createQuery("select " + PAIR_COLUMNS + " from dedup_pair where project_id = :p and relation = 'maybe' "
-                        + "and status = 'merged' order by decided_at desc, id desc")
-                .bind("p", projectId).map((rs, ctx) -> new PairRow(rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                        rs.getLong(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)))
-                .list();
+                        + "and status = :st order by " + order)
+                .bind("p", projectId).bind("st", status).map((rs, ctx) -> pair(rs)).list();
+    }
+
+    private static PairRow pair(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new PairRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5), rs.getString(6),
+                rs.getString(7), rs.getString(8));
     }
 
     /** A link of a source record to its study, with the rule and evidence that made it. */

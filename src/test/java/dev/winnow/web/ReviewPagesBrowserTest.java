@@ -134,22 +134,33 @@ class ReviewPagesBrowserTest {
                 APIResponse included = olive.request().get(base + page.locator("#included-ris").getAttribute("href"));
                 assertThat(included.text()).contains(ReviewPagesFixture.TRIAL).doesNotContain(ReviewPagesFixture.UNIQUE);
 
-                // ---- protocol: an error names the line and saves nothing; a valid edit is a new version
+                // ---- protocol: a YAML error names the line and saves nothing; a valid edit in the form is a new version
                 page.locator("nav.tabs a:has-text('Protocol')").click();
                 assertThat(page.locator("#protocol-version")).hasText("(version 1)");
+                page.locator("#yaml-editor summary").click();
                 String yaml = page.locator("#yaml").inputValue();
                 page.locator("#yaml").fill(yaml.replace("reviewersPerRecord: 1", "reviewersPerRecord: two"));
                 page.locator("#protocol-form button[type=submit]").click();
                 assertThat(page.locator("#protocol-error")).containsText("protocol.yaml, line");
+                assertThat(page.locator("#yaml")).isVisible(); // the text stays open to fix
                 assertThat(page.locator("#protocol-versions tbody tr")).hasCount(1);
                 assertThat(new ProtocolService(db).current(f.project).version()).isEqualTo(1);
-                page.locator("#yaml").fill(yaml.replace("title: Early palliative care models",
-                        "title: Early palliative care models shared by GPs and oncologists"));
-                page.locator("#protocol-form button[type=submit]").click();
+                page.getByLabel("Title", new Page.GetByLabelOptions().setExact(true))
+                        .fill("Early palliative care models shared by GPs and oncologists");
+                page.locator("#c-0-id").fill("population");
+                page.locator("#c-0-element").selectOption("population");
+                page.locator("#c-0-include").fill("Adults with cancer");
+                page.locator("#c-0-keywords").fill("cancer, oncology");
+                page.locator("#s-full-text-reasons").fill("wrong population\nno model of care\nnot early palliative care");
+                page.locator("#save-form").click();
                 assertThat(page.locator("#protocol-message")).hasText("Saved as version 2.");
                 assertThat(page.locator("#protocol-versions tbody tr")).hasCount(2);
-                assertThat(new ProtocolService(db).current(f.project).protocol().title())
-                        .isEqualTo("Early palliative care models shared by GPs and oncologists");
+                assertThat(page.locator("#c-0-keywords")).hasValue("cancer, oncology");
+                var saved = new ProtocolService(db).current(f.project).protocol();
+                assertThat(saved.title()).isEqualTo("Early palliative care models shared by GPs and oncologists");
+                assertThat(saved.criteria()).singleElement().satisfies(c -> assertThat(c.keywords()).containsExactly("cancer", "oncology"));
+                assertThat(saved.rules(StageName.FULL_TEXT).exclusionReasons()).hasSize(3);
+                assertThat(saved.rules(StageName.FULL_TEXT).reviewersPerRecord()).isEqualTo(1);
                 Browsers.screenshot(page, "protocol");
 
                 assertThat(new DedupService(db).openPairs(f.project)).isEmpty();

@@ -58,7 +58,7 @@ class ReviewPagesTest {
         }
         Map<String, String> form = Map.of("_csrf", nora.csrf, "reason", "x", "yaml", "title: x");
         for (String path : List.of("/full-text/" + f.trial + "/sought", "/full-text/" + f.trial + "/not-retrieved",
-                "/dedup/run", "/dedup/pairs/" + pair() + "/merge", "/protocol")) {
+                "/dedup/run", "/dedup/pairs/" + pair() + "/merge", "/protocol", "/protocol/form")) {
             assertThat(nora.postForm(base + path, form).statusCode()).as(path).isEqualTo(404);
         }
         assertThat(new FullTextService(db).status(f.project, f.trial)).isEmpty();
@@ -70,7 +70,7 @@ class ReviewPagesTest {
         int protocolVersion = new ProtocolService(db).current(f.project).version();
         for (String path : List.of("/full-text/" + f.trial + "/sought", "/full-text/" + f.trial + "/not-retrieved",
                 "/dedup/run", "/dedup/pairs/" + pair() + "/merge", "/dedup/pairs/" + pair() + "/keep-apart",
-                "/protocol")) {
+                "/protocol", "/protocol/form")) {
             var r = olive.postForm(base + path, Map.of("reason", "x", "yaml", ReviewPagesFixture.PROTOCOL));
             assertThat(r.statusCode()).as(path).isEqualTo(403);
             assertThat(r.body()).contains("security token (CSRF)");
@@ -121,6 +121,23 @@ class ReviewPagesTest {
         assertThat(ann.get(base + "/reports/prisma.exe").statusCode()).isEqualTo(404);
         assertThat(ann.get(base + "/protocol?version=x").statusCode()).isEqualTo(400);
         assertThat(ann.get(base + "/protocol?version=99").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aBadValueInTheProtocolFormIsShownAsTypedAndNothingIsSaved() {
+        WebClient olive = as("olive");
+        int before = new ProtocolService(db).current(f.project).version();
+        var r = olive.postForm(base + "/protocol/form", Map.of("_csrf", olive.csrf, "title", "Typed <title>",
+                "s.title-abstract.reviewers", "two", "s.full-text.reviewers", "1", "c.0.id", "Population",
+                "c.0.include", "adults"));
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("title-abstract: reviewers per record: expected a whole number from 1 to 10, found 'two'")
+                .contains("value=\"Typed &lt;title").contains("value=\"two\"");
+        var bad = olive.postForm(base + "/protocol/form", Map.of("_csrf", olive.csrf, "s.title-abstract.reviewers", "1",
+                "s.full-text.reviewers", "1", "c.0.id", "Population", "c.0.include", "adults"));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("criteria[1].id: expected a short name").contains("criteria[1].element: missing");
+        assertThat(new ProtocolService(db).current(f.project).version()).isEqualTo(before);
     }
 
     @Test
