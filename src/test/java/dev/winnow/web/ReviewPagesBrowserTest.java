@@ -104,6 +104,15 @@ class ReviewPagesBrowserTest {
                 assertThat(unique.locator(".ft-status")).hasText("not retrieved");
                 assertThat(unique.locator(".ft-reason")).hasText("not available from the library");
                 Browsers.screenshot(page, "full-texts");
+                // usable on a phone: nothing wider than the screen
+                page.setViewportSize(390, 844);
+                assertThat(page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"))
+                        .as(String.valueOf(page.evaluate("Array.from(document.querySelectorAll('body *')).filter(e => "
+                                + "e.getBoundingClientRect().right > window.innerWidth + 1).map(e => e.tagName + '.' + e.className + '#' + e.id "
+                                + "+ ':' + Math.round(e.getBoundingClientRect().right)).join(' ')")))
+                        .isEqualTo(true);
+                Browsers.screenshot(page, "full-texts-narrow");
+                page.setViewportSize(1200, 900);
 
                 // the full-text screening panel links the record's PDF
                 page.navigate(p + "/screen/full-text?study=" + f.trial);
