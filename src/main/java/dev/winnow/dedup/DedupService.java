@@ -215,6 +215,68 @@ public final class DedupService {
                 .toList());
     }
 
+    /** A "maybe" pair people merged, with both records and the study that holds them now. */
+    public record MergedPair(PairRow pair, SourceRecord a, SourceRecord b, long study) {
+    }
+
+    /** The merged "maybe" pairs of a project, newest first (each may be undone with {@link #undoMerge}). */
+    public List<MergedPair> mergedPairs(Project project) {
+        return db.withHandle(h -> DedupStore.mergedMaybes(h, project.id()).stream()
+                .map(p -> new MergedPair(p, SourceRecordStore.findById(h, p.recordA()).orElseThrow(),
+                        SourceRecordStore.findById(h, p.recordB()).orElseThrow(), studyOf(h, p.recordA())))
+                .toList());
+    }
+
+    /**
+     * Undoes the merge of a "maybe" pair: the records that merge moved (those still linked by it) go
+     * back together into a study of their own, the other study's fields are recomputed, and the pair
+     * is open again for a person to decide. Returns the new study's id. Refused when the merge moved
+     * nothing (the two records were in one study already) or its records were moved since.
+     */
+    public long undoMerge(Project project, long pairId, Actor actor) {
+        return db.inTransaction(h -> {
+            PairRow pair = DedupStore.findPair(h, project.id(), pairId)
+                    .orElseThrow(() -> new UserError("no dedup pair " + pairId + " in project " + project.key()));
+            if (!pair.relation().equals("maybe") || !pair.status().equals("merged")) {
+                throw new UserError("dedup pair " + pairId + " was not merged (it is " + pair.relation() + ", "
+                        + pair.status() + "): there is no merge to undo");
+            }
+            List<DedupStore.LinkRow> moved = DedupStore.linksByRule(h, project.id(), MANUAL_MERGE).stream()
+                    .filter(l -> mergedBy(l, pairId)).toList();
+            if (moved.isEmpty()) {
+                throw new UserError("the merge of pair " + pairId + " cannot be undone: it moved no record, or its "
+                        + "records were moved again since");
+            }
+            long keep = moved.get(0).studyId();
+            List<Long> movedIds = moved.stream().map(DedupStore.LinkRow::sourceRecordId).toList();
+            if (moved.stream().anyMatch(l -> l.studyId() != keep)
+                    || DedupStore.members(h, keep).stream().allMatch(movedIds::contains)) {
+                throw new UserError("the merge of pair " + pairId + " cannot be undone: its study was changed since "
+                        + "(unlink the records one by one instead)");
+            }
+            List<Record> records = movedIds.stream()
+                    .map(id -> SourceRecordStore.findById(h, id).orElseThrow().record()).toList();
+            long fresh = StudyStore.insert(h, project.id(), StudyMerge.merge(records)).id();
+            for (long id : movedIds) {
+                DedupStore.relink(h, id, fresh, MANUAL_UNLINK, Json.write(Map.of("from", keep, "undo", pairId)),
+                        actor.userId());
+            }
+            recompute(h, keep);
+            DedupStore.decidePair(h, pairId, "open", actor.userId());
+            AuditStore.record(h, project.id(), actor.userId(), actor.name(), "dedup.undo-merge", "pair " + pairId,
+                    Map.of("study", keep, "restored", fresh, "records", movedIds));
+            return fresh;
+        });
+    }
+
+    private static boolean mergedBy(DedupStore.LinkRow link, long pairId) {
+        if (link.evidence() == null) {
+            return false;
+        }
+        Object pair = Json.read(link.evidence(), Map.class).get("pair");
+        return pair instanceof Number n && n.longValue() == pairId;
+    }
+
     private static PairRow openPair(Handle h, Project project, long pairId) {
         PairRow pair = DedupStore.findPair(h, project.id(), pairId)
                 .orElseThrow(() -> new UserError("no dedup pair " + pairId + " in project " + project.key()));

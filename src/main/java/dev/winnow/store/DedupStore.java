@@ -105,19 +105,41 @@ public final class DedupStore {
 
     public static Optional<PairRow> findPair(Handle h, long projectId, long pairId) {
         return h.createQuery("select " + PAIR_COLUMNS + " from dedup_pair where id = :id and project_id = :p")
-                .bind("id", pairId).bind("p", projectId).map((rs, ctx) -> new PairRow(rs.getLong(1), rs.getLong(2),
-                        rs.getLong(3), rs.getLong(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                        rs.getString(8)))
-                .findOne();
+                .bind("id", pairId).bind("p", projectId).map((rs, ctx) -> pair(rs)).findOne();
     }
 
     /** A project's open "maybe" pairs, oldest first. */
     public static List<PairRow> openMaybes(Handle h, long projectId) {
+        return maybes(h, projectId, "open", "id");
+    }
+
+    /** A project's "maybe" pairs people merged, newest decision first. */
+    public static List<PairRow> mergedMaybes(Handle h, long projectId) {
+        return maybes(h, projectId, "merged", "decided_at desc, id desc");
+    }
+
+    private static List<PairRow> maybes(Handle h, long projectId, String status, String order) {
         return h.createQuery("select " + PAIR_COLUMNS + " from dedup_pair where project_id = :p and relation = 'maybe' "
-                        + "and status = 'open' order by id")
-                .bind("p", projectId).map((rs, ctx) -> new PairRow(rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                        rs.getLong(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)))
-                .list();
+                        + "and status = :st order by " + order)
+                .bind("p", projectId).bind("st", status).map((rs, ctx) -> pair(rs)).list();
+    }
+
+    private static PairRow pair(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new PairRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5), rs.getString(6),
+                rs.getString(7), rs.getString(8));
+    }
+
+    /** A link of a source record to its study, with the rule and evidence that made it. */
+    public record LinkRow(long sourceRecordId, long studyId, String rule, String evidence) {
+    }
+
+    /** The project's links made by one rule (e.g. a manual merge), in source record order. */
+    public static List<LinkRow> linksByRule(Handle h, long projectId, String rule) {
+        return h.createQuery("select l.source_record_id, l.study_id, l.rule, l.evidence from study_link l "
+                        + "join study s on s.id = l.study_id where s.project_id = :p and l.rule = :rule "
+                        + "order by l.source_record_id")
+                .bind("p", projectId).bind("rule", rule)
+                .map((rs, ctx) -> new LinkRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4))).list();
     }
 
     public static void decidePair(Handle h, long pairId, String status, Long by) {

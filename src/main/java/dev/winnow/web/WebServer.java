@@ -72,6 +72,15 @@ public final class WebServer implements AutoCloseable {
                     new dev.winnow.screen.HighlightService(db), new dev.winnow.screen.ScreeningProgress(db), team, access,
                     views).register(cfg.routes);
 
+            new FullTextRoutes(projects, new dev.winnow.screen.FullTextService(db), new dev.winnow.screen.ScreeningService(db),
+                    access, views).register(cfg.routes);
+            new DedupRoutes(new dev.winnow.dedup.DedupService(db), new dev.winnow.importing.ImportService(db), access, views)
+                    .register(cfg.routes);
+            new ReportRoutes(new dev.winnow.report.ReportService(db), new dev.winnow.report.ReportExports(db),
+                    new dev.winnow.report.checklist.ChecklistService(db), new dev.winnow.screen.ScreeningService(db),
+                    access, views).register(cfg.routes);
+            new ProtocolRoutes(new dev.winnow.protocol.ProtocolService(db), team, access, views).register(cfg.routes);
+
             cfg.routes.exception(WebError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
             cfg.routes.exception(UserError.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));

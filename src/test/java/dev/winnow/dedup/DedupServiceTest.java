@@ -230,6 +230,34 @@ class DedupServiceTest {
 
     @ParameterizedTest
     @EnumSource(TestDb.class)
+    void undoingAMergeRestoresTheAbsorbedRecordAndReopensThePair(TestDb kind) throws Exception {
+        try (Database db = kind.fresh()) {
+            Project p = twoExports(db);
+            DedupService service = new DedupService(db);
+            service.run(p, ANA);
+            long pair = service.openPairs(p).get(0).pair().id();
+            assertThatThrownBy(() -> service.undoMerge(p, pair, ANA)).isInstanceOf(UserError.class)
+                    .hasMessageContaining("was not merged");
+            long kept = service.merge(p, pair, ANA);
+            assertThat(service.mergedPairs(p)).extracting(m -> m.pair().id()).containsExactly(pair);
+            assertThat(service.mergedPairs(p).get(0).study()).isEqualTo(kept);
+
+            long restored = service.undoMerge(p, pair, ANA);
+            Map<String, Long> after = studies(db);
+            assertThat(restored).isNotEqualTo(kept);
+            assertThat(List.of(after.get("MEDLINE#3"), after.get("Embase#2"))).containsExactlyInAnyOrder(kept, restored);
+            assertThat(count(db, "select count(*) from study")).isEqualTo(5);
+            assertThat(service.mergedPairs(p)).isEmpty();
+            assertThat(service.openPairs(p)).extracting(o -> o.pair().id()).containsExactly(pair);
+            assertThat(count(db, "select count(*) from audit_event where action = 'dedup.undo-merge'")).isEqualTo(1);
+            assertThatThrownBy(() -> service.undoMerge(p, pair, ANA)).isInstanceOf(UserError.class);
+            // decided again: merging works as the first time
+            assertThat(service.merge(p, pair, ANA)).isIn(kept, restored);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDb.class)
     void aFailingRunLeavesNothingBehind(TestDb kind) throws Exception {
         try (Database db = kind.fresh()) {
             Project p = twoExports(db);
