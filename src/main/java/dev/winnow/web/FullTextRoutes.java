@@ -25,12 +25,17 @@ import java.util.Map;
  * The full-text stage's retrieval: {@code GET /p/{key}/full-text} (every record that passed
  * title/abstract, its full-text state and its full-text screening outcome as blinding allows),
  * {@code POST …/{studyId}/pdf} (attach a PDF), {@code GET …/{studyId}/pdf} (the PDF, inline and
- * sandboxed), {@code POST …/{studyId}/sought} and {@code POST …/{studyId}/not-retrieved} (with a
+ * viewer), {@code POST …/{studyId}/sought} and {@code POST …/{studyId}/not-retrieved} (with a
  * reason). Screening the full texts is the screening page's {@code /p/{key}/screen/full-text}.
  */
 public final class FullTextRoutes {
-    /** A sandboxed document: no script, no form, no plugin may act for this site from inside the PDF. */
-    static final String PDF_CSP = "sandbox; default-src 'none'; frame-ancestors 'none'";
+    /**
+     * The uploaded PDF is shown by the browser's own viewer, which runs it apart from the site's
+     * pages (and Winnow only stores files that start as a PDF, served with {@code nosniff}, so a file
+     * cannot pass for HTML). A {@code sandbox} policy would be stricter, but Chromium's viewer then
+     * refuses to draw the PDF at all; so the policy only keeps other sites from framing it.
+     */
+    static final String PDF_CSP = "frame-ancestors 'self'";
 
     private final ProjectService projects;
     private final FullTextService fullTexts;
