@@ -65,8 +65,8 @@ public record Standing(long projectId, long stageId, long userId, StageName stag
                 return b.append(" No estimate before your first decisions.").toString();
             }
             b.append(" With ").append(confidence).append("% confidence at most ").append(estimate.maxRelevantLeft())
-                    .append(" relevant record").append(estimate.maxRelevantLeft() == 1 ? "" : "s")
-                    .append(" remain unscreened.");
+                    .append(estimate.maxRelevantLeft() == 1 ? " relevant record remains" : " relevant records remain")
+                    .append(" unscreened.");
             if (estimate.stop()) {
                 b.append(" You may stop: with ").append(confidence).append("% confidence you have found at least ")
                         .append(target).append("% of the relevant records (").append(p(estimate.pValue()))
