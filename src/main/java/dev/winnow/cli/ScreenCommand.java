@@ -47,11 +47,14 @@ public final class ScreenCommand {
                 Project p = opts.project(db);
                 Viewer viewer = opts.viewer(db);
                 // a one-shot process: rank now, on this thread, then take the next record in that order
-                Optional<Standing> ranked = new RankedQueues(db, new RankService(db), Runnable::run)
-                        .compute(p.id(), opts.stage(), viewer.userId());
+                RankedQueues queues = new RankedQueues(db, new RankService(db), Runnable::run);
+                Optional<Standing> before = queues.compute(p.id(), opts.stage(), viewer.userId());
                 Optional<ScreeningService.Next> next = new ScreeningService(db,
-                        (projectId, stageId, userId) -> ranked.map(Standing::order).orElse(List.of()))
+                        (projectId, stageId, userId) -> before.map(Standing::order).orElse(List.of()))
                         .next(viewer, p, opts.stage());
+                // a stage's first request creates it: then there was nothing to rank yet, but there is an estimate
+                Optional<Standing> ranked = before.isPresent() ? before
+                        : queues.compute(p.id(), opts.stage(), viewer.userId());
                 PrintWriter out = spec.commandLine().getOut();
                 if (json) {
                     Map<String, Object> m = new LinkedHashMap<>();
