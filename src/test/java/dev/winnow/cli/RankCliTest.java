@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.winnow.project.ProjectService;
-import dev.winnow.record.Record;
 import dev.winnow.store.Database;
 import dev.winnow.store.Json;
-import dev.winnow.store.StudyStore;
 import dev.winnow.testing.TestDb;
+import dev.winnow.testing.TopicStudies;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -22,19 +22,8 @@ class RankCliTest {
         Set<Long> relevant = new HashSet<>();
         try (Database d = Database.open(db)) {
             long pid = new ProjectService(d).get(key).id();
-            d.useTransaction(h -> {
-                for (int i = 0; i < 20; i++) {
-                    boolean on = i % 4 == 0;
-                    long id = StudyStore.insert(h, pid, Record.builder()
-                            .title(on ? "Early palliative care shared by general practice and oncology " + i
-                                    : "Knee replacement outcomes after fracture surgery " + i)
-                            .abstractText(on ? "Palliative care for patients with cancer in primary care."
-                                    : "Orthopaedic patients followed after surgery of the knee.").build()).id();
-                    if (on) {
-                        relevant.add(id);
-                    }
-                }
-            });
+            List<Long> ids = d.inTransaction(h -> TopicStudies.insert(h, pid, 20));
+            relevant.addAll(TopicStudies.relevantOf(ids));
         }
         CliTest.Run before = CliTest.run(db, "rank", "status", "--project", key, "--reviewer", "alice");
         assertThat(before.code()).isEqualTo(Cli.BAD_INPUT);

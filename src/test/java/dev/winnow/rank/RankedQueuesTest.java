@@ -9,7 +9,6 @@ import dev.winnow.protocol.ProtocolService;
 import dev.winnow.protocol.StoppingRule;
 import dev.winnow.rank.stop.ConsecutiveIrrelevant;
 import dev.winnow.rank.stop.HypergeometricStop;
-import dev.winnow.record.Record;
 import dev.winnow.screen.ScreeningService;
 import dev.winnow.screen.StageName;
 import dev.winnow.screen.Verdict;
@@ -17,9 +16,9 @@ import dev.winnow.screen.Viewer;
 import dev.winnow.store.Database;
 import dev.winnow.store.ProjectStore;
 import dev.winnow.store.StageStore;
-import dev.winnow.store.StudyStore;
 import dev.winnow.store.UserStore;
 import dev.winnow.testing.TestDb;
+import dev.winnow.testing.TopicStudies;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -65,7 +64,7 @@ class RankedQueuesTest {
 
     private record Fixture(Project project, long stage, Viewer ana, Viewer ben, List<Long> studies) {
         boolean relevant(long id) {
-            return studies.indexOf(id) % 4 == 0;
+            return TopicStudies.relevant(studies.indexOf(id));
         }
     }
 
@@ -76,16 +75,7 @@ class RankedQueuesTest {
             long stage = StageStore.ensure(h, p.id(), TA.label()).id();
             UserStore.User ana = UserStore.insert(h, "ana", "Ana", null, false);
             UserStore.User ben = UserStore.insert(h, "ben", "Ben", null, false);
-            List<Long> ids = new ArrayList<>();
-            for (int i = 0; i < 40; i++) {
-                boolean on = i % 4 == 0;
-                ids.add(StudyStore.insert(h, p.id(), Record.builder()
-                        .title(on ? "Early palliative care shared by general practice and oncology, site " + i
-                                : "Knee replacement outcomes after fracture surgery, cohort " + i)
-                        .abstractText(on ? "A shared model of palliative care for patients with cancer in primary care."
-                                : "Orthopaedic patients followed after surgery of the knee and hip.")
-                        .build()).id());
-            }
+            List<Long> ids = TopicStudies.insert(h, p.id(), 40);
             return new Fixture(p, stage, Viewer.reviewer(ana.id(), "ana"), Viewer.reviewer(ben.id(), "ben"), ids);
         });
     }

@@ -8,12 +8,10 @@ import dev.winnow.project.ProjectKind;
 import dev.winnow.project.ProjectService;
 import dev.winnow.project.Role;
 import dev.winnow.project.TeamService;
-import dev.winnow.record.Record;
 import dev.winnow.store.Database;
-import dev.winnow.store.StudyStore;
 import dev.winnow.testing.TestDb;
+import dev.winnow.testing.TopicStudies;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -36,20 +34,8 @@ class RankLineTest {
             accounts.addUser("rae", null, "reviewer password 1", false, "test");
             new TeamService(db).put(p, "rae", Role.REVIEWER, null);
             String token = accounts.createApiToken("rae", "test", "test");
-            List<Long> relevant = new ArrayList<>();
-            db.useTransaction(h -> {
-                for (int i = 0; i < 40; i++) {
-                    boolean on = i % 4 == 0;
-                    long id = StudyStore.insert(h, p.id(), Record.builder()
-                            .title(on ? "Early palliative care shared by general practice and oncology " + i
-                                    : "Knee replacement outcomes after fracture surgery " + i)
-                            .abstractText(on ? "Palliative care for patients with cancer in primary care."
-                                    : "Orthopaedic patients followed after surgery of the knee.").build()).id();
-                    if (on) {
-                        relevant.add(id);
-                    }
-                }
-            });
+            List<Long> ids = db.inTransaction(h -> TopicStudies.insert(h, p.id(), 40));
+            List<Long> relevant = TopicStudies.relevantOf(ids);
             try (WebServer server = new WebServer(db).start("127.0.0.1", 0)) {
                 WebClient rae = new WebClient(server.port());
                 rae.signIn("rae", "reviewer password 1");
