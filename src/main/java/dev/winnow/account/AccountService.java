@@ -158,27 +158,29 @@ public final class AccountService {
             return Optional.empty();
         }
         String id = Tokens.sha256(cookieValue);
-        return db.withHandle(h -> {
-            var row = SessionStore.find(h, id);
-            if (row.isEmpty()) {
-                return Optional.<Session>empty();
-            }
-            Instant now = Instant.now();
-            var r = row.get();
-            if (Instant.parse(r.expiresAt()).isBefore(now)
-                    || Instant.parse(r.createdAt()).plus(ABSOLUTE_TIMEOUT).isBefore(now)) {
-                SessionStore.delete(h, id);
-                return Optional.<Session>empty();
-            }
-            Optional<User> u = UserStore.findById(h, r.userId());
-            if (u.isEmpty() || u.get().disabled()) {
-                return Optional.<Session>empty();
-            }
-            if (Instant.parse(r.lastSeenAt()).plus(TOUCH_EVERY).isBefore(now)) {
-                SessionStore.touch(h, id, Clock.format(now), Clock.format(now.plus(IDLE_TIMEOUT)));
-            }
-            return Optional.of(new Session(u.get(), r.csrfToken()));
-        });
+        Instant now = Instant.now();
+        // most requests only read; the rare write (expiry, a touch now and then) is a unit of work of its own
+        record Found(SessionStore.SessionRow row, Optional<User> user) {
+        }
+        Optional<Found> found = db.withHandle(h -> SessionStore.find(h, id)
+                .map(r -> new Found(r, UserStore.findById(h, r.userId()))));
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        var r = found.get().row();
+        if (Instant.parse(r.expiresAt()).isBefore(now)
+                || Instant.parse(r.createdAt()).plus(ABSOLUTE_TIMEOUT).isBefore(now)) {
+            db.useTransaction(h -> SessionStore.delete(h, id));
+            return Optional.empty();
+        }
+        Optional<User> u = found.get().user();
+        if (u.isEmpty() || u.get().disabled()) {
+            return Optional.empty();
+        }
+        if (Instant.parse(r.lastSeenAt()).plus(TOUCH_EVERY).isBefore(now)) {
+            db.useTransaction(h -> SessionStore.touch(h, id, Clock.format(now), Clock.format(now.plus(IDLE_TIMEOUT))));
+        }
+        return Optional.of(new Session(u.get(), r.csrfToken()));
     }
 
     public void signOut(String cookieValue) {

@@ -170,13 +170,14 @@ public final class Conformance {
             Record e = expected.get(i);
             Record a = i < actual.size() ? actual.get(i) : null;
             for (Map.Entry<String, Function<Record, String>> f : FIELDS.entrySet()) {
-                String ev = f.getValue().apply(e);
+                String ev = expected(f.getKey(), e);
                 if (ev == null) {
                     continue;
                 }
                 values++;
                 String av = a == null ? null : f.getValue().apply(a);
-                if (ev.equals(av)) {
+                Function<Record, String> sameAs = SAME_AS.get(f.getKey());
+                if (ev.equals(av) || a != null && sameAs != null && ev.equals(sameAs.apply(a))) {
                     agreed++;
                 } else {
                     out.add(new Disagreement(name, i + 1, f.getKey(), ev, a == null ? "(no record)" : av));
@@ -184,6 +185,30 @@ public final class Conformance {
             }
         }
         return new FileResult(null, expected.size(), actual.size(), values, agreed, out, null);
+    }
+
+    /**
+     * Other forms of an actual value that name the same thing. JabRef's {@code journal} holds the
+     * journal as the file names it, full or abbreviated (AIP's RIS puts "J. Chem. Phys." in JO beside
+     * JF "The Journal of Chemical Physics", and JabRef keeps JO); Winnow keeps both, the full name as
+     * journal and the other as its abbreviation, so either agrees.
+     */
+    private static final Map<String, Function<Record, String>> SAME_AS =
+            Map.of("journal", r -> Titles.normalise(r.journalAbbreviation()));
+
+    /**
+     * The expected value of a field. JabRef's MEDLINE importers keep PubMed's collective author
+     * ({@code CN}) in a {@code corporate} field beside {@code author}; it is an author all the same
+     * (PubMed lists it in the author list), so it joins the expected authors, last.
+     */
+    static String expected(String field, Record e) {
+        List<String> corporate = e.extra().getOrDefault("corporate", List.of());
+        if (!field.equals("authors") || corporate.isEmpty()) {
+            return FIELDS.get(field).apply(e);
+        }
+        List<String> names = new ArrayList<>(e.authors().stream().map(Author::family).map(AuthorNames::familyKey).toList());
+        corporate.forEach(c -> names.add(AuthorNames.familyKey(c)));
+        return String.join("; ", names);
     }
 
     private static List<Record> records(List<ParsedRecord> parsed) {

@@ -46,32 +46,50 @@ public final class TeamLoad {
     private static final Pattern KEY = Pattern.compile("name=\"requestKey\" value=\"([^\"]+)\"");
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
+    /**
+     * Each reviewer's first decisions are not timed: they meet a server whose code has not been
+     * compiled yet (a cold start happens once per server, not once per decision). They are stored
+     * and checked like the others.
+     */
+    static final int WARM_UP = 3;
+
     private TeamLoad() {
     }
 
     /** What a run measured. */
-    public record Result(String database, int instances, int reviewers, long acknowledged, long retries,
-                         long stored, long duplicates, double seconds, double throughput, double p50Millis,
-                         double p99Millis, double maxMillis, List<String> failures) {
+    public record Result(String database, int instances, int reviewers, long thinkMillis, long acknowledged,
+                         long retries, long stored, long duplicates, double seconds, double throughput,
+                         double p50Millis, double p99Millis, double maxMillis, double cpuMillisPerDecision,
+                         List<String> failures) {
         public boolean ok() {
             return failures.isEmpty() && stored == acknowledged && duplicates == 0;
         }
 
         public String line() {
-            return String.format("%-10s instances=%d reviewers=%d acknowledged=%d (retried %d) stored=%d duplicates=%d "
-                            + "%.1f decisions/s p50=%.1f ms p99=%.1f ms max=%.1f ms%s", database, instances, reviewers,
-                    acknowledged, retries, stored, duplicates, throughput, p50Millis, p99Millis, maxMillis,
+            return String.format("%-10s instances=%d reviewers=%d think=%d ms acknowledged=%d (retried %d) stored=%d "
+                            + "duplicates=%d %.1f decisions/s p50=%.1f ms p99=%.1f ms max=%.1f ms cpu=%.2f ms/decision%s",
+                    database, instances, reviewers, thinkMillis, acknowledged, retries, stored, duplicates, throughput,
+                    p50Millis, p99Millis, maxMillis, cpuMillisPerDecision,
                     failures.isEmpty() ? "" : " FAILURES=" + failures.size() + " first: " + failures.get(0));
         }
     }
 
-    /**
-     * Sets up a project on {@code dbUrl} (an empty database), starts {@code instances} web servers on
-     * it (each with its own connection pool, as separate processes would have), and lets
-     * {@code reviewers} reviewers make {@code decisionsEach} decisions each, within {@code limit}.
-     */
+    /** A closed loop: each reviewer posts the next decision as soon as the last one is answered. */
     public static Result run(String dbUrl, int instances, int reviewers, int decisionsEach, Duration limit, long seed)
             throws Exception {
+        return run(dbUrl, instances, reviewers, decisionsEach, limit, seed, 0);
+    }
+
+    /**
+     * Sets up a project on {@code dbUrl} (an empty database), starts {@code instances} web servers on
+     * it (each with its own connection pool, as separate processes would have), signs every reviewer
+     * in, and then — the timed part — lets {@code reviewers} reviewers make {@code decisionsEach}
+     * decisions each, within {@code limit}, each reading a record for about {@code thinkMillis}
+     * (uniformly 0.5–1.5×; 0: a closed loop) before deciding it. Latency is that of "post decision →
+     * next record". CPU is this process's (servers and simulated browsers), per decision.
+     */
+    public static Result run(String dbUrl, int instances, int reviewers, int decisionsEach, Duration limit, long seed,
+                             long thinkMillis) throws Exception {
         List<Database> dbs = new ArrayList<>();
         List<WebServer> servers = new ArrayList<>();
         try {
@@ -89,62 +107,105 @@ public final class TeamLoad {
             AtomicLong retries = new AtomicLong();
             long deadline = System.nanoTime() + limit.toNanos();
             ExecutorService pool = Executors.newFixedThreadPool(reviewers);
-            long start = System.nanoTime();
+            java.util.concurrent.CountDownLatch signedIn = new java.util.concurrent.CountDownLatch(reviewers);
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
             List<Future<?>> futures = new ArrayList<>();
             for (int r = 0; r < reviewers; r++) {
                 int reviewer = r;
                 String server = "http://127.0.0.1:" + servers.get(r % instances).port();
                 String base = server + "/p/" + p.key() + "/screen/" + StageName.TITLE_ABSTRACT.label();
-                futures.add(pool.submit(() -> reviewerLoop(server, base, names.get(reviewer), decisionsEach, deadline,
-                        new Random(seed * 1000 + reviewer), latencies, failures, acked, retries)));
+                Reviewer who = new Reviewer(server, base, names.get(reviewer), new Random(seed * 1000 + reviewer));
+                futures.add(pool.submit(() -> {
+                    Session session = null;
+                    try {
+                        session = signIn(who, failures);
+                    } finally {
+                        signedIn.countDown();
+                    }
+                    go.await();
+                    if (session != null) {
+                        screen(who, session, decisionsEach, thinkMillis, deadline, latencies, failures, acked, retries);
+                    }
+                    return null;
+                }));
             }
+            // signing in (a deliberately slow password hash) is not screening: the clock starts after it
+            signedIn.await();
+            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean();
+            long cpu0 = os.getProcessCpuTime();
+            long start = System.nanoTime();
+            go.countDown();
             for (Future<?> f : futures) {
                 f.get();
             }
             pool.shutdown();
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuMillis = (os.getProcessCpuTime() - cpu0) / 1e6;
             long stored = db.withHandle(h -> h.createQuery("select count(*) from decision").mapTo(Long.class).one());
             long duplicates = db.withHandle(h -> h.createQuery("select count(*) from (select idempotency_key from decision "
                     + "where idempotency_key is not null group by idempotency_key having count(*) > 1) d")
                     .mapTo(Long.class).one());
             long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-            return new Result(db.dialect().name().toLowerCase(java.util.Locale.ROOT), instances, reviewers, acked.get(),
-                    retries.get(), stored, duplicates, seconds, acked.get() / seconds, percentile(sorted, 0.50),
-                    percentile(sorted, 0.99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6,
-                    List.copyOf(failures));
+            return new Result(db.dialect().name().toLowerCase(java.util.Locale.ROOT), instances, reviewers, thinkMillis,
+                    acked.get(), retries.get(), stored, duplicates, seconds, acked.get() / seconds,
+                    percentile(sorted, 0.50), percentile(sorted, 0.99),
+                    sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6,
+                    acked.get() == 0 ? 0 : cpuMillis / acked.get(), List.copyOf(failures));
         } finally {
             servers.forEach(WebServer::close);
             dbs.forEach(Database::close);
         }
     }
 
-    /** One reviewer's browser: signs in through the form, then screens with the page's htmx posts. */
-    private static void reviewerLoop(String server, String base, String name, int decisions, long deadline,
-                                     Random rnd, List<Long> latencies, List<String> failures, AtomicLong acked,
-                                     AtomicLong retries) {
+    private record Reviewer(String server, String base, String name, Random rnd) {
+    }
+
+    private record Session(HttpClient http, String html, String csrf) {
+    }
+
+    /** One reviewer's browser signs in through the form and opens the screening page; null on failure. */
+    private static Session signIn(Reviewer who, List<String> failures) {
         try {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
                     .cookieHandler(new java.net.CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
-            String loginPage = http.send(HttpRequest.newBuilder(URI.create(server + "/login")).GET().build(),
+            String loginPage = http.send(HttpRequest.newBuilder(URI.create(who.server() + "/login")).GET().build(),
                     HttpResponse.BodyHandlers.ofString()).body();
-            HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create(server + "/login"))
+            HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create(who.server() + "/login"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + enc(find(CSRF, loginPage)) + "&username="
-                            + enc(name) + "&password=" + enc(password(name)) + "&next=%2F")).build(),
+                            + enc(who.name()) + "&password=" + enc(password(who.name())) + "&next=%2F")).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (signedIn.statusCode() != 302) {
-                failures.add(name + " could not sign in: HTTP " + signedIn.statusCode());
-                return;
+                failures.add(who.name() + " could not sign in: HTTP " + signedIn.statusCode());
+                return null;
             }
-            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base))
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(who.base()))
                     .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            String html = page.body();
-            String csrf = find(CSRF, html);
+            return new Session(http, page.body(), find(CSRF, page.body()));
+        } catch (Exception e) {
+            failures.add(who.name() + ": " + e);
+            return null;
+        }
+    }
+
+    /** The reviewer screens with the page's htmx posts: decide, and the answer is the next record. */
+    private static void screen(Reviewer who, Session session, int decisions, long thinkMillis, long deadline,
+                               List<Long> latencies, List<String> failures, AtomicLong acked, AtomicLong retries) {
+        HttpClient http = session.http();
+        String html = session.html();
+        String csrf = session.csrf();
+        String base = who.base();
+        Random rnd = who.rnd();
+        try {
             for (int n = 0; n < decisions && System.nanoTime() < deadline; n++) {
                 Matcher study = STUDY.matcher(html);
                 Matcher key = KEY.matcher(html);
                 if (!study.find() || !key.find()) {
                     return; // nothing left to screen
+                }
+                if (thinkMillis > 0) {
+                    Thread.sleep(thinkMillis / 2 + (long) (rnd.nextDouble() * thinkMillis));
                 }
                 boolean include = rnd.nextInt(5) == 0;
                 String form = "studyId=" + study.group(1) + "&requestKey=" + enc(key.group(1))
@@ -156,7 +217,9 @@ public final class TeamLoad {
                         .POST(HttpRequest.BodyPublishers.ofString(form)).build();
                 long t0 = System.nanoTime();
                 HttpResponse<String> answer = http.send(post, HttpResponse.BodyHandlers.ofString());
-                latencies.add(System.nanoTime() - t0);
+                if (n >= WARM_UP) {
+                    latencies.add(System.nanoTime() - t0);
+                }
                 if (answer.statusCode() != 200 || !answer.body().contains("Recorded:")) {
                     failures.add("HTTP " + answer.statusCode() + ": " + answer.body().replaceAll("\\s+", " ")
                             .substring(0, Math.min(200, answer.body().length())));

@@ -31,23 +31,27 @@ final class LoadBenchCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "300", description = "Stop after this long (default 300).")
     int seconds;
 
+    @Option(names = "--think-ms", defaultValue = "0", description = "Time each reviewer reads a record before "
+            + "deciding (uniformly 0.5–1.5×; default 0: a closed loop, every reviewer posting back to back).")
+    long thinkMillis;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         java.util.List<dev.winnow.bench.TeamLoad.Result> results = new java.util.ArrayList<>();
         Path dir = java.nio.file.Files.createTempDirectory("winnow-load");
         results.add(dev.winnow.bench.TeamLoad.run("jdbc:sqlite:" + dir.resolve("load.db"), 1, reviewers, decisions,
-                java.time.Duration.ofSeconds(seconds), 1));
+                java.time.Duration.ofSeconds(seconds), 1, thinkMillis));
         out.println(results.get(0).line());
         out.flush();
         String pg = postgres != null ? postgres : System.getenv("WINNOW_TEST_PG");
         if (pg != null && !pg.isBlank()) {
             String schema = "load_" + Long.toHexString(System.nanoTime());
             String url = pg + (pg.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-            for (int n : java.util.List.of(1, instances)) {
+            for (int n : java.util.List.copyOf(new java.util.TreeSet<>(java.util.List.of(1, instances)))) {
                 String u = url + "_" + n;
                 results.add(dev.winnow.bench.TeamLoad.run(u, n, reviewers, decisions,
-                        java.time.Duration.ofSeconds(seconds), 1));
+                        java.time.Duration.ofSeconds(seconds), 1, thinkMillis));
                 out.println(results.get(results.size() - 1).line());
                 out.flush();
             }

@@ -116,13 +116,13 @@ public final class ReportCommand {
         }
     }
 
-    @Command(name = "included", description = "The included studies (reports) as RIS, CSV or XLSX.")
+    @Command(name = "included", description = "The included studies (reports) as RIS, CSV, XLSX, BibTeX or CSL-JSON.")
     static final class Included implements Callable<Integer> {
         @Spec CommandSpec spec;
 
         @Mixin ProjectAndFile target;
 
-        @Option(names = "--format", defaultValue = "ris", paramLabel = "FORMAT", description = "ris (default), csv or xlsx.")
+        @Option(names = "--format", defaultValue = "ris", paramLabel = "FORMAT", description = "ris (default), csv, xlsx, bibtex or csl-json.")
         String format;
 
         @Override

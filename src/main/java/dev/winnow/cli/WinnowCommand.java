@@ -20,6 +20,7 @@ import picocli.CommandLine;
                 AuditCommand.class,
                 ChartCommand.class,
                 ConvertCommand.class,
+                ExportCommand.class,
                 BenchCommand.class,
                 UserCommand.class,
                 ImportCommand.class,

@@ -79,7 +79,29 @@ public final class ProtocolService {
     }
 
     private static Versioned versioned(ProtocolStore.ProtocolRow row) {
-        return new Versioned(row.version(), Json.read(row.body(), Protocol.class), row.createdAt(), row.createdBy());
+        return new Versioned(row.version(), parsed(row.body()), row.createdAt(), row.createdBy());
+    }
+
+    /**
+     * Parsed protocols by their stored text: every screening request reads the protocol, and a
+     * stored version never changes, so its text parses to the same (immutable) {@link Protocol}.
+     * Keyed by the text itself, so it holds across databases and instances; bounded.
+     */
+    private static final Map<String, Protocol> PARSED = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Protocol> eldest) {
+                    return size() > 64;
+                }
+            });
+
+    private static Protocol parsed(String body) {
+        Protocol p = PARSED.get(body);
+        if (p == null) {
+            p = Json.read(body, Protocol.class);
+            PARSED.put(body, p);
+        }
+        return p;
     }
 
     private static String readText(Path file) {

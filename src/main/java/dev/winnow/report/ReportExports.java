@@ -1,9 +1,7 @@
 package dev.winnow.report;
 
 import dev.winnow.UserError;
-import dev.winnow.ingest.Format;
-import dev.winnow.ingest.Formats;
-import dev.winnow.ingest.RecordWriter;
+import dev.winnow.export.ExportService;
 import dev.winnow.project.Project;
 import dev.winnow.record.Author;
 import dev.winnow.record.Record;
@@ -15,8 +13,6 @@ import dev.winnow.store.DecisionStore;
 import dev.winnow.store.ResolutionStore;
 import dev.winnow.store.StageStore;
 import dev.winnow.store.StudyStore;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,26 +48,9 @@ public final class ReportExports {
         });
     }
 
+    /** The included studies in any format Winnow writes (see {@link ExportService#writableList()}). */
     public byte[] included(Project p, String format) {
-        Format f = writable(format);
-        RecordWriter writer = Formats.writer(f).orElseThrow();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            writer.write(includedRecords(p), out);
-        } catch (IOException e) {
-            throw new UserError("cannot write the included studies: " + e.getMessage(), e);
-        }
-        return out.toByteArray();
-    }
-
-    private static Format writable(String format) {
-        String t = format == null ? "" : format.strip().toLowerCase(Locale.ROOT);
-        return switch (t) {
-            case "ris" -> Format.RIS;
-            case "csv" -> Format.CSV;
-            case "xlsx" -> Format.XLSX;
-            default -> throw new UserError("unknown format '" + format + "': expected ris, csv or xlsx");
-        };
+        return ExportService.write(includedRecords(p), ExportService.writable(format));
     }
 
     /** Full texts assessed and excluded, in id order, with the reasons the outcome carries. */

@@ -8,6 +8,7 @@ import dev.winnow.store.Database;
 import dev.winnow.store.DecisionStore;
 import dev.winnow.store.FullTextStore;
 import dev.winnow.store.PilotStore;
+import dev.winnow.store.QueueStore;
 import dev.winnow.store.ResolutionStore;
 import dev.winnow.store.StudyStore;
 import java.util.ArrayList;
@@ -41,6 +42,8 @@ import org.jdbi.v3.core.Handle;
 public final class ScreeningService {
     private final Database db;
     private final QueueOrder order;
+    /** Per stage, reviewer and capacity: every study id below this is closed to the reviewer for good (a cache). */
+    private final Map<String, Long> closedBelow = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ScreeningService(Database db) {
         this(db, QueueOrder.RECORD_ORDER);
@@ -122,65 +125,132 @@ public final class ScreeningService {
 
     /**
      * The next record for this reviewer: first the open pilot round's records they have not decided,
-     * then records already assigned to them and not yet decided, then a newly claimed record.
-     * A record is claimed by taking a free slot (1..reviewers per record; 1 in pool mode) — a unique
-     * index makes concurrent claims safe — and never twice by the same reviewer.
+     * then a record they already hold (assigned, not yet decided), then a newly claimed record — in
+     * the {@link QueueOrder}'s order first, then in record order. A record is claimed by taking a
+     * free slot (1..reviewers per record; 1 in pool mode) — a unique index makes concurrent claims
+     * safe — and never twice by the same reviewer.
+     *
+     * <p>Cost: a request reads a few index entries, not the stage. Asking again before deciding
+     * only reads (no write, no lock); a claim is one short write.
      */
     public Optional<Next> next(Viewer viewer, Project project, StageName stageName) {
         requireReviewer(viewer, "ask for records to screen");
+        long me = viewer.userId();
+        Optional<Next> held = db.read(h -> StageContext.find(h, project.id(), stageName)
+                .flatMap(c -> pilotOrHeld(h, c, me)));
+        if (held.isPresent()) {
+            return held;
+        }
         return db.inTransaction(h -> {
-            StageSnapshot s = StageSnapshot.load(h, project.id(), stageName);
-            long me = viewer.userId();
-            Optional<PilotStore.PilotRow> pilot = openPilot(h, s);
-            if (pilot.isPresent()) {
-                Set<Long> done = DecisionStore.forPilotRound(h, pilot.get().id()).stream()
-                        .filter(d -> d.userId() == me).map(Decision::studyId).collect(Collectors.toSet());
-                for (long id : pilot.get().sample()) {
-                    if (!done.contains(id) && s.contains(id)) {
-                        return Optional.of(new Next(stageName, StudyStore.find(h, id).orElseThrow(), pilot.get().id()));
-                    }
+            StageContext c = StageContext.load(h, project.id(), stageName);
+            Optional<Next> raced = pilotOrHeld(h, c, me);
+            return raced.isPresent() ? raced : claimNext(h, c, viewer);
+        });
+    }
+
+    /** The open pilot round's next record for this reviewer, else a record they hold and have not decided. */
+    private static Optional<Next> pilotOrHeld(Handle h, StageContext c, long me) {
+        Optional<PilotStore.PilotRow> pilot = openPilot(h, c.stage.id());
+        if (pilot.isPresent()) {
+            Set<Long> done = DecisionStore.forPilotRound(h, pilot.get().id()).stream()
+                    .filter(d -> d.userId() == me).map(Decision::studyId).collect(Collectors.toSet());
+            for (long id : pilot.get().sample()) {
+                if (!done.contains(id) && c.contains(h, id)) {
+                    return Optional.of(new Next(c.name, StudyStore.find(h, id).orElseThrow(), pilot.get().id()));
                 }
             }
-            List<AssignmentStore.AssignmentRow> assignments = AssignmentStore.forStage(h, s.stage.id());
-            Set<Long> decidedByMe = new HashSet<>();
-            s.newest.forEach((study, ds) -> ds.stream().filter(d -> d.userId() == me).forEach(d -> decidedByMe.add(study)));
-            Map<Long, Set<Integer>> takenSlots = new HashMap<>();
-            Map<Long, Set<Long>> people = new HashMap<>();
-            s.newest.forEach((study, ds) -> ds.forEach(d ->
-                    people.computeIfAbsent(study, k -> new HashSet<>()).add(d.userId())));
-            Set<Long> mine = new HashSet<>();
-            for (AssignmentStore.AssignmentRow a : assignments) {
-                people.computeIfAbsent(a.studyId(), k -> new HashSet<>()).add(a.userId());
-                if (a.userId() == me) {
-                    mine.add(a.studyId());
-                    if (!decidedByMe.contains(a.studyId()) && s.contains(a.studyId())
-                            && !s.outcome(a.studyId()).resolved()) {
-                        return Optional.of(new Next(stageName, StudyStore.find(h, a.studyId()).orElseThrow(), null));
-                    }
-                }
-                if (a.slot() != null) {
-                    takenSlots.computeIfAbsent(a.studyId(), k -> new HashSet<>()).add(a.slot());
+        }
+        for (long id : QueueStore.heldUndecided(h, c.stage.id(), me)) {
+            if (c.contains(h, id)) {
+                return Optional.of(new Next(c.name, StudyStore.find(h, id).orElseThrow(), null));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Claims the first open record: the preferred order first, then record order. */
+    private Optional<Next> claimNext(Handle h, StageContext c, Viewer viewer) {
+        long me = viewer.userId();
+        int capacity = c.rules.requiredReviewers();
+        long stageId = c.stage.id();
+        // full text screens a subset of the project (included at title/abstract): small, read whole
+        List<Long> stageRecords = c.name == StageName.TITLE_ABSTRACT ? null
+                : StageSnapshot.load(h, c.projectId, c.name).records;
+        List<Long> preferred = order.preferred(c.projectId, stageId, me);
+        if (stageRecords != null) {
+            Set<Long> inStage = new HashSet<>(stageRecords);
+            preferred = preferred.stream().filter(inStage::contains).toList();
+        }
+        for (int i = 0; i < preferred.size(); i += 200) {
+            List<Long> batch = preferred.subList(i, Math.min(preferred.size(), i + 200));
+            Set<Long> open = QueueStore.openAmong(h, c.projectId, stageId, me, capacity, batch);
+            for (long id : batch) {
+                if (open.contains(id) && claim(h, c, viewer, id, capacity)) {
+                    return Optional.of(new Next(c.name, StudyStore.find(h, id).orElseThrow(), null));
                 }
             }
-            int capacity = s.rules.requiredReviewers();
-            List<Long> preferred = order.preferred(project.id(), s.stage.id(), me);
-            Iterable<Long> candidates = preferred.isEmpty() ? s.records
-                    : java.util.stream.Stream.concat(preferred.stream().filter(s::contains), s.records.stream())::iterator;
-            for (long id : candidates) {
-                if (mine.contains(id) || decidedByMe.contains(id) || s.outcome(id).resolved()
-                        || people.getOrDefault(id, Set.of()).size() >= capacity) {
-                    continue;
-                }
-                Set<Integer> taken = takenSlots.getOrDefault(id, Set.of());
-                for (int slot = 1; slot <= capacity; slot++) {
-                    if (!taken.contains(slot) && AssignmentStore.claim(h, s.stage.id(), id, me, slot)) {
-                        AuditStore.record(h, project.id(), me, viewer.name(), "screen.assign", "study " + id,
-                                Map.of("stage", stageName.label(), "slot", slot));
-                        return Optional.of(new Next(stageName, StudyStore.find(h, id).orElseThrow(), null));
+        }
+        if (stageRecords != null) {
+            for (int i = 0; i < stageRecords.size(); i += 500) {
+                List<Long> batch = stageRecords.subList(i, Math.min(stageRecords.size(), i + 500));
+                Set<Long> open = QueueStore.openAmong(h, c.projectId, stageId, me, capacity, batch);
+                for (long id : batch) {
+                    if (open.contains(id) && claim(h, c, viewer, id, capacity)) {
+                        return Optional.of(new Next(c.name, StudyStore.find(h, id).orElseThrow(), null));
                     }
                 }
             }
             return Optional.empty();
+        }
+        // title/abstract: scan the project in id order, from where this reviewer's closed records end
+        String key = stageId + "/" + me + "/" + capacity;
+        long from = closedBelow.getOrDefault(key, 0L);
+        while (true) {
+            List<Long> open = QueueStore.openInProject(h, c.projectId, stageId, me, capacity, from, 20);
+            if (open.isEmpty()) {
+                return Optional.empty();
+            }
+            closedBelow.merge(key, open.get(0), Math::max);
+            for (long id : open) {
+                if (claim(h, c, viewer, id, capacity)) {
+                    return Optional.of(new Next(c.name, StudyStore.find(h, id).orElseThrow(), null));
+                }
+            }
+            from = open.get(open.size() - 1) + 1;
+        }
+    }
+
+    /** Takes a free slot of a record for this reviewer; false when the others were quicker. */
+    private static boolean claim(Handle h, StageContext c, Viewer viewer, long studyId, int capacity) {
+        Set<Integer> taken = QueueStore.takenSlots(h, c.stage.id(), studyId);
+        for (int slot = 1; slot <= capacity; slot++) {
+            if (!taken.contains(slot) && AssignmentStore.claim(h, c.stage.id(), studyId, viewer.userId(), slot)) {
+                AuditStore.record(h, c.projectId, viewer.userId(), viewer.name(), "screen.assign", "study " + studyId,
+                        Map.of("stage", c.name.label(), "slot", slot));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How far a reviewer is: records they decided at a stage, and records the stage screens. */
+    public record Progress(long decided, long total) {
+    }
+
+    /** This reviewer's progress at a stage (counts only: nothing about others' decisions). */
+    public Progress progress(Viewer viewer, Project project, StageName stageName) {
+        return db.read(h -> {
+            Optional<StageContext> c = StageContext.find(h, project.id(), stageName);
+            long decided = c.isEmpty() || viewer.userId() == null ? 0
+                    : QueueStore.decidedBy(h, c.get().stage.id(), viewer.userId());
+            long total;
+            if (stageName == StageName.TITLE_ABSTRACT) {
+                total = QueueStore.studies(h, project.id());
+            } else {
+                total = StageContext.find(h, project.id(), StageName.TITLE_ABSTRACT).isEmpty() || c.isEmpty() ? 0
+                        : StageSnapshot.load(h, project.id(), stageName).records.size();
+            }
+            return new Progress(decided, total);
         });
     }
 
@@ -190,39 +260,81 @@ public final class ScreeningService {
      * Records a reviewer's decision (append-only: a change of mind is a new decision). Refused with a
      * clear message: a record not screened at this stage, a full-text exclusion without a reason, a
      * reason the protocol does not list, an answer for an unknown criterion. An idempotency key seen
-     * before returns the decision stored then.
+     * before returns the decision stored then — also when the same post arrives twice at once.
      */
     public Decision decide(Viewer viewer, Project project, StageName stageName, long studyId, Input input) {
+        return decide(viewer, project, stageName, studyId, input, false).decision();
+    }
+
+    /** A decision stored, and the reviewer's next record (when asked for). */
+    public record Decided(Decision decision, Optional<Next> next) {
+    }
+
+    /**
+     * Records a decision (as {@link #decide}) and hands out the reviewer's next record (as
+     * {@link #next}) in the same unit of work: the screening page's one request per record, and
+     * one commit instead of two.
+     */
+    public Decided decideAndNext(Viewer viewer, Project project, StageName stageName, long studyId, Input input) {
+        Decided d = decide(viewer, project, stageName, studyId, input, true);
+        return d.next() == null ? new Decided(d.decision(), next(viewer, project, stageName)) : d;
+    }
+
+    /** {@code withNext}: also claim the next record in the same transaction (else {@code next} is null). */
+    private Decided decide(Viewer viewer, Project project, StageName stageName, long studyId, Input input,
+                           boolean withNext) {
         requireReviewer(viewer, "record decisions");
         if (input.verdict() == null) {
             throw new UserError("a decision needs a verdict: include, exclude or maybe");
         }
-        return db.inTransaction(h -> {
-            if (input.idempotencyKey() != null) {
-                Optional<Decision> seen = DecisionStore.byIdempotencyKey(h, input.idempotencyKey());
-                if (seen.isPresent()) {
-                    return seen.get();
+        try {
+            return db.inTransaction(h -> {
+                StageContext c = StageContext.load(h, project.id(), stageName);
+                Decision d = decideIn(h, c, viewer, studyId, input);
+                if (!withNext) {
+                    return new Decided(d, null);
+                }
+                Optional<Next> held = pilotOrHeld(h, c, viewer.userId());
+                return new Decided(d, held.isPresent() ? held : claimNext(h, c, viewer));
+            });
+        } catch (RuntimeException e) {
+            // the same key posted twice at once: the other request stored it first (unique key)
+            if (input.idempotencyKey() != null && !(e instanceof UserError)) {
+                Optional<Decision> stored = db.read(h -> DecisionStore.byIdempotencyKey(h, input.idempotencyKey()));
+                if (stored.isPresent()) {
+                    return new Decided(stored.get(), null);
                 }
             }
-            StageSnapshot s = StageSnapshot.load(h, project.id(), stageName);
-            requireInStage(s, studyId);
-            List<String> reasons = checkReasons(s, input.verdict(), input.reasons(), false);
-            for (String criterion : input.criteria().keySet()) {
-                if (!s.protocol.criteria().isEmpty() && s.protocol.criterion(criterion).isEmpty()) {
-                    throw new UserError("'" + criterion + "' is not a criterion of the protocol; criteria: "
-                            + s.protocol.criteria().stream().map(c -> c.id()).collect(Collectors.joining(", ")));
-                }
+            throw e;
+        }
+    }
+
+    private static Decision decideIn(Handle h, StageContext c, Viewer viewer, long studyId, Input input) {
+        if (input.idempotencyKey() != null) {
+            Optional<Decision> seen = DecisionStore.byIdempotencyKey(h, input.idempotencyKey());
+            if (seen.isPresent()) {
+                return seen.get();
             }
-            Long pilotRound = openPilot(h, s).filter(p -> p.sample().contains(studyId)).map(PilotStore.PilotRow::id)
-                    .orElse(null);
-            Decision d = DecisionStore.append(h, new DecisionStore.NewDecision(s.stage.id(), studyId, viewer.userId(),
-                    input.verdict(), reasons, input.criteria(), input.note(), input.secondsTaken(),
-                    pilotRound == null ? "screen" : "pilot", pilotRound, input.idempotencyKey()));
-            // the verdict is not written to the audit log: the log must not unblind a stage
-            AuditStore.record(h, project.id(), viewer.userId(), viewer.name(), "screen.decision", "study " + studyId,
-                    Map.of("stage", stageName.label(), "decision", d.id()));
-            return d;
-        });
+        }
+        if (!c.contains(h, studyId)) {
+            throw notInStage(c.name, studyId);
+        }
+        List<String> reasons = checkReasons(c.name, c.rules, input.verdict(), input.reasons(), false);
+        for (String criterion : input.criteria().keySet()) {
+            if (!c.protocol.criteria().isEmpty() && c.protocol.criterion(criterion).isEmpty()) {
+                throw new UserError("'" + criterion + "' is not a criterion of the protocol; criteria: "
+                        + c.protocol.criteria().stream().map(x -> x.id()).collect(Collectors.joining(", ")));
+            }
+        }
+        Long pilotRound = openPilot(h, c.stage.id()).filter(p -> p.sample().contains(studyId))
+                .map(PilotStore.PilotRow::id).orElse(null);
+        Decision d = DecisionStore.append(h, new DecisionStore.NewDecision(c.stage.id(), studyId,
+                viewer.userId(), input.verdict(), reasons, input.criteria(), input.note(), input.secondsTaken(),
+                pilotRound == null ? "screen" : "pilot", pilotRound, input.idempotencyKey()));
+        // the verdict is not written to the audit log: the log must not unblind a stage
+        AuditStore.record(h, c.projectId, viewer.userId(), viewer.name(), "screen.decision",
+                "study " + studyId, Map.of("stage", c.name.label(), "decision", d.id()));
+        return d;
     }
 
     /** The decisions on one record this viewer may see (while blinded, a screener sees only their own), oldest first. */
@@ -279,6 +391,8 @@ public final class ScreeningService {
             throw new UserError("'" + method + "' is not a resolution method: expected consensus or third-reviewer");
         }
         return db.inTransaction(h -> {
+            // two people resolving the same conflict at once: the second waits, then finds it resolved
+            StudyStore.lock(h, studyId);
             StageSnapshot s = StageSnapshot.load(h, project.id(), stageName);
             requireInStage(s, studyId);
             if (!s.mayResolve(h, viewer)) {
@@ -512,17 +626,25 @@ public final class ScreeningService {
     }
 
     private static Optional<PilotStore.PilotRow> openPilot(Handle h, StageSnapshot s) {
-        return PilotStore.forStage(h, s.stage.id()).stream().filter(p -> p.closedAt() == null).findFirst();
+        return openPilot(h, s.stage.id());
+    }
+
+    private static Optional<PilotStore.PilotRow> openPilot(Handle h, long stageId) {
+        return PilotStore.forStage(h, stageId).stream().filter(p -> p.closedAt() == null).findFirst();
     }
 
     // ------------------------------------------------------------------ shared checks
 
     static void requireInStage(StageSnapshot s, long studyId) {
         if (!s.contains(studyId)) {
-            throw new UserError("record " + studyId + " is not screened at " + s.name.label()
-                    + (s.name == StageName.FULL_TEXT ? " (it has not passed title/abstract screening, or its full text"
-                    + " was not retrieved)" : " (no such study record in this project)"));
+            throw notInStage(s.name, studyId);
         }
+    }
+
+    private static UserError notInStage(StageName stage, long studyId) {
+        return new UserError("record " + studyId + " is not screened at " + stage.label()
+                + (stage == StageName.FULL_TEXT ? " (it has not passed title/abstract screening, or its full text"
+                + " was not retrieved)" : " (no such study record in this project)"));
     }
 
     /**
@@ -530,8 +652,13 @@ public final class ScreeningService {
      * {@code imported}, when a missing reason is recorded as {@link #REASON_NOT_RECORDED}).
      */
     static List<String> checkReasons(StageSnapshot s, Verdict verdict, List<String> reasons, boolean imported) {
-        List<String> allowed = s.rules.exclusionReasons();
-        if (verdict == Verdict.EXCLUDE && reasons.isEmpty() && s.name == StageName.FULL_TEXT) {
+        return checkReasons(s.name, s.rules, verdict, reasons, imported);
+    }
+
+    static List<String> checkReasons(StageName stage, dev.winnow.protocol.StageRules rules, Verdict verdict,
+                                     List<String> reasons, boolean imported) {
+        List<String> allowed = rules.exclusionReasons();
+        if (verdict == Verdict.EXCLUDE && reasons.isEmpty() && stage == StageName.FULL_TEXT) {
             if (imported) {
                 return List.of(REASON_NOT_RECORDED);
             }
@@ -543,7 +670,7 @@ public final class ScreeningService {
         }
         for (String r : reasons) {
             if (!allowed.isEmpty() && allowed.stream().noneMatch(a -> a.equalsIgnoreCase(r))) {
-                throw new UserError("'" + r + "' is not an exclusion reason at " + s.name.label()
+                throw new UserError("'" + r + "' is not an exclusion reason at " + stage.label()
                         + "; the protocol lists: " + String.join("; ", allowed));
             }
         }

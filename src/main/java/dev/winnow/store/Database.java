@@ -7,11 +7,13 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.HandleConsumer;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * The one database Winnow stores a project in: an embedded SQLite file by default, or PostgreSQL
@@ -28,12 +30,23 @@ public final class Database implements AutoCloseable {
     private final Dialect dialect;
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
+    /** SQLite: read transactions on connections that begin DEFERRED, so readers never queue behind writers. */
+    private final HikariDataSource readSource;
+    private final Jdbi readJdbi;
+    /**
+     * SQLite has one writer at a time. Threads of this process queue here, fairly, instead of in
+     * SQLite's busy handler, which sleeps in growing steps (up to 100 ms) between attempts and so
+     * turns a short queue into long tails. Other processes on the same file still meet the busy timeout.
+     */
+    private final ReentrantLock writer = new ReentrantLock(true);
 
-    private Database(String url, Dialect dialect, HikariDataSource dataSource) {
+    private Database(String url, Dialect dialect, HikariDataSource dataSource, HikariDataSource readSource) {
         this.url = url;
         this.dialect = dialect;
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
+        this.readSource = readSource;
+        this.readJdbi = readSource == null ? jdbi : Jdbi.create(readSource);
     }
 
     /**
@@ -67,14 +80,27 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new StoreException("cannot open the database " + redact(url) + ": " + rootMessage(e), e);
         }
-        Database db = new Database(url, dialect, ds);
         try {
-            db.migrate();
+            new Database(url, dialect, ds, null).migrate();
         } catch (RuntimeException e) {
             ds.close();
             throw new StoreException("cannot prepare the database " + redact(url) + ": " + rootMessage(e), e);
         }
-        return db;
+        HikariDataSource readers = null;
+        if (dialect == Dialect.SQLITE && sqliteFile(url) != null) {
+            HikariConfig rc = new HikariConfig();
+            rc.setPoolName("winnow-read");
+            rc.setConnectionTimeout(30_000);
+            rc.setMaximumPoolSize(8);
+            rc.setJdbcUrl(withSqliteSettings(url).replace("transaction_mode=IMMEDIATE", "transaction_mode=DEFERRED"));
+            try {
+                readers = new HikariDataSource(rc);
+            } catch (RuntimeException e) {
+                ds.close();
+                throw new StoreException("cannot open the database " + redact(url) + ": " + rootMessage(e), e);
+            }
+        }
+        return new Database(url, dialect, ds, readers);
     }
 
     /** The JDBC URL for what a user typed: null/blank → default file; a path → SQLite file. */
@@ -181,11 +207,44 @@ public final class Database implements AutoCloseable {
 
     /** Runs one unit of work in one transaction: all of it is committed, or none of it. */
     public <R> R inTransaction(HandleCallback<R, RuntimeException> work) {
-        return jdbi.inTransaction(work);
+        if (dialect != Dialect.SQLITE) {
+            return jdbi.inTransaction(work);
+        }
+        writer.lock();
+        try {
+            return jdbi.inTransaction(work);
+        } finally {
+            writer.unlock();
+        }
     }
 
     public void useTransaction(HandleConsumer<RuntimeException> work) {
-        jdbi.useTransaction(work);
+        inTransaction(h -> {
+            work.useHandle(h);
+            return null;
+        });
+    }
+
+    /**
+     * A unit of work that only reads, in one transaction: it sees one consistent state of the
+     * database and never waits for writers (SQLite: a deferred transaction in WAL mode; PostgreSQL:
+     * a read-only repeatable-read transaction). Writing inside it fails.
+     */
+    public <R> R read(HandleCallback<R, RuntimeException> work) {
+        if (dialect == Dialect.SQLITE) {
+            return readJdbi.inTransaction(h -> {
+                h.execute("pragma query_only = true");
+                try {
+                    return work.withHandle(h);
+                } finally {
+                    h.execute("pragma query_only = false");
+                }
+            });
+        }
+        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
+            h.execute("set transaction read only");
+            return work.withHandle(h);
+        });
     }
 
     /** A read outside any explicit transaction. */
@@ -204,6 +263,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (readSource != null) {
+            readSource.close();
+        }
         dataSource.close();
     }
 

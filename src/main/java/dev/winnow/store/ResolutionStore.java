@@ -28,12 +28,21 @@ public final class ResolutionStore {
     /** Every resolution at a stage, oldest first. */
     public static List<Resolution> history(Handle h, long stageId) {
         return h.createQuery("select " + COLUMNS + " from resolution where stage_id = :s order by id")
-                .bind("s", stageId).map((rs, ctx) -> {
-                    String reasons = rs.getString(7);
-                    return new Resolution(rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                            Columns.longOrNull(rs, 4), Verdict.parse(rs.getString(5)), rs.getString(6),
-                            reasons == null ? List.of() : Json.read(reasons, new TypeReference<List<String>>() { }),
-                            rs.getString(8), rs.getString(9));
-                }).list();
+                .bind("s", stageId).map((rs, ctx) -> row(rs)).list();
+    }
+
+    /** The newest resolution of one study at a stage (the one that counts). */
+    public static java.util.Optional<Resolution> latest(Handle h, long stageId, long studyId) {
+        return h.createQuery("select " + COLUMNS + " from resolution where stage_id = :s and study_id = :t "
+                        + "order by id desc limit 1")
+                .bind("s", stageId).bind("t", studyId).map((rs, ctx) -> row(rs)).findOne();
+    }
+
+    private static Resolution row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        String reasons = rs.getString(7);
+        return new Resolution(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                Columns.longOrNull(rs, 4), Verdict.parse(rs.getString(5)), rs.getString(6),
+                reasons == null ? List.of() : Json.read(reasons, new TypeReference<List<String>>() { }),
+                rs.getString(8), rs.getString(9));
     }
 }

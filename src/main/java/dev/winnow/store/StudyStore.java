@@ -31,6 +31,23 @@ public final class StudyStore {
     }
 
     /** The ids of a project's study records, in id order. */
+    /**
+     * Holds this study's row until the transaction ends, so that units of work that check a study's
+     * state and then write (resolving its conflict) run one after another. On SQLite every writing
+     * transaction holds the database's write lock from its start, so there is nothing more to do.
+     */
+    public static void lock(Handle h, long studyId) {
+        try {
+            if (h.getConnection().getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
+                    .contains("postgres")) {
+                h.createQuery("select id from study where id = :t for update").bind("t", studyId)
+                        .mapTo(Long.class).findOne();
+            }
+        } catch (java.sql.SQLException e) {
+            throw new StoreException("cannot lock study " + studyId + ": " + e.getMessage(), e);
+        }
+    }
+
     public static List<Long> ids(Handle h, long projectId) {
         return h.createQuery("select id from study where project_id = :p order by id").bind("p", projectId)
                 .mapTo(Long.class).list();

@@ -76,16 +76,16 @@ public final class ScreenRoutes {
             Access a = access.access(ctx, Role.REVIEWER);
             StageName stage = StageName.parse(ctx.pathParam("stage"));
             long studyId = longForm(ctx, "studyId");
-            String message;
+            ScreeningService.Decided d;
             try {
-                Decision d = screening.decide(viewer(a), a.project(), stage, studyId, input(ctx));
+                d = screening.decideAndNext(viewer(a), a.project(), stage, studyId, input(ctx));
                 ranking.decided(a.project().id(), stage, a.user().id());
-                message = "Recorded: " + d.verdict().label() + " for record " + studyId + ".";
             } catch (UserError e) {
                 answer(ctx, a, stage, panelFor(a, stage, studyId, e.getMessage()), 400);
                 return;
             }
-            answer(ctx, a, stage, nextPanel(a, stage, message), 200);
+            String message = "Recorded: " + d.decision().verdict().label() + " for record " + studyId + ".";
+            answer(ctx, a, stage, nextPanel(a, stage, d.next(), message), 200);
         });
         r.post("/p/{key}/screen/{stage}/undo", ctx -> {
             Access a = access.access(ctx, Role.REVIEWER);
@@ -213,7 +213,11 @@ public final class ScreenRoutes {
     }
 
     ScreenPanel nextPanel(Access a, StageName stage, String message) {
-        var next = screening.next(viewer(a), a.project(), stage);
+        return nextPanel(a, stage, screening.next(viewer(a), a.project(), stage), message);
+    }
+
+    private ScreenPanel nextPanel(Access a, StageName stage, java.util.Optional<ScreeningService.Next> next,
+                                  String message) {
         if (next.isEmpty()) {
             return build(a, stage, null, false, message == null ? "" : message, false);
         }
@@ -231,9 +235,9 @@ public final class ScreenRoutes {
                               boolean lookUpEarlier) {
         String base = "/p/" + a.project().key();
         var rules = protocols.current(a.project()).protocol();
-        long decided = progress.decidedBy(a.project(), stage, a.user().id());
-        long total = stage == StageName.TITLE_ABSTRACT ? projects.status(a.project()).studyRecords()
-                : screening.outcomes(viewer(a), a.project(), stage).outcomes().size();
+        ScreeningService.Progress done = screening.progress(viewer(a), a.project(), stage);
+        long decided = done.decided();
+        long total = done.total();
         if (study == null) {
             return new ScreenPanel(base, stage, null, "", "", List.of(), rules.criteria(),
                     rules.rules(stage).exclusionReasons(), null, "", false, decided, total, message, rankLine(a, stage));

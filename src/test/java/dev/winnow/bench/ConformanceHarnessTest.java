@@ -42,6 +42,22 @@ class ConformanceHarnessTest {
     }
 
     @Test
+    void aJournalNamedByItsAbbreviationAndJabrefsCorporateFieldCount() {
+        Record expected = Record.builder().journal("J. Chem. Phys.").author(Author.of("Shruthi", "B"))
+                .extra("corporate", "EPOC Group").build();
+        Record winnow = Record.builder().journal("The Journal of Chemical Physics").journalAbbreviation("J Chem Phys")
+                .author(Author.of("Shruthi", "B")).author(Author.organisation("EPOC Group")).build();
+        Conformance.FileResult r = Conformance.compare("x", List.of(expected), List.of(winnow));
+        assertThat(r.values()).isEqualTo(2);
+        assertThat(r.agreed()).isEqualTo(2);
+        // another journal, or the collective author missing, still disagrees
+        Record other = winnow.toBuilder().journalAbbreviation("J Phys Chem").authors(List.of(Author.of("Shruthi", "B")))
+                .build();
+        assertThat(Conformance.compare("x", List.of(expected), List.of(other)).disagreements())
+                .extracting(Conformance.Disagreement::field).containsExactly("authors", "journal");
+    }
+
+    @Test
     void emptyExpectedFieldsAreNotCounted() {
         Record sparse = Record.builder().title("T").build();
         Conformance.FileResult r = Conformance.compare("x", List.of(sparse), List.of(article().title("T").build()));

@@ -232,6 +232,89 @@ class ScreeningServiceTest {
 
     @ParameterizedTest
     @EnumSource(TestDb.class)
+    void twoPeopleResolvingOneConflictAtOnceAreSerialised(TestDb kind) throws Exception {
+        try (Database db = kind.fresh()) {
+            int records = 8;
+            ScreeningFixture f = new ScreeningFixture(db, records);
+            f.rules(2, true, "all", List.of("any-reviewer"));
+            Viewer alice = f.reviewer("alice");
+            Viewer bob = f.reviewer("bob");
+            Viewer carol = f.reviewer("carol");
+            Viewer dave = f.reviewer("dave");
+            for (int i = 0; i < records; i++) {
+                f.decide(alice, TA, f.study(i), Verdict.INCLUDE);
+                f.decide(bob, TA, f.study(i), Verdict.EXCLUDE, "wrong population");
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                for (int i = 0; i < records; i++) {
+                    long study = f.study(i);
+                    CountDownLatch start = new CountDownLatch(1);
+                    Future<String> byCarol = pool.submit(() -> resolveAfter(start, f, carol, study, Verdict.INCLUDE));
+                    Future<String> byDave = pool.submit(() -> resolveAfter(start, f, dave, study, Verdict.EXCLUDE));
+                    start.countDown();
+                    List<String> answers = List.of(byCarol.get(), byDave.get());
+                    // exactly one resolution stored; the other person is told it is settled
+                    assertThat(answers).filteredOn("resolved"::equals).hasSize(1);
+                    assertThat(answers).filteredOn(a -> a.contains("is not in conflict")).hasSize(1);
+                    long stored = db.withHandle(h -> h.createQuery(
+                            "select count(*) from resolution where study_id = :t").bind("t", study)
+                            .mapTo(Long.class).one());
+                    assertThat(stored).isEqualTo(1);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    private static String resolveAfter(CountDownLatch start, ScreeningFixture f, Viewer who, long study, Verdict v)
+            throws InterruptedException {
+        start.await();
+        try {
+            f.screening.resolve(who, f.project, TA, study, v, "third-reviewer",
+                    v == Verdict.EXCLUDE ? List.of("wrong population") : List.of(), null);
+            return "resolved";
+        } catch (UserError e) {
+            return e.getMessage();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDb.class)
+    void theSameDecisionPostedTwiceAtOnceIsStoredOnce(TestDb kind) throws Exception {
+        try (Database db = kind.fresh()) {
+            int records = 10;
+            ScreeningFixture f = new ScreeningFixture(db, records);
+            Viewer alice = f.reviewer("alice");
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                for (int i = 0; i < records; i++) {
+                    long study = f.study(i);
+                    ScreeningService.Input input = new ScreeningService.Input(Verdict.INCLUDE, List.of(), null, null,
+                            4, "key-" + i);
+                    CountDownLatch start = new CountDownLatch(1);
+                    List<Future<Decision>> posts = new ArrayList<>();
+                    for (int k = 0; k < 2; k++) {
+                        posts.add(pool.submit(() -> {
+                            start.await();
+                            return f.screening.decideAndNext(alice, f.project, TA, study, input).decision();
+                        }));
+                    }
+                    start.countDown();
+                    // both posts are answered with the one decision stored
+                    assertThat(posts.get(0).get().id()).isEqualTo(posts.get(1).get().id());
+                }
+                long stored = db.withHandle(h -> h.createQuery("select count(*) from decision").mapTo(Long.class).one());
+                assertThat(stored).isEqualTo(records);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDb.class)
     void aPoolRecordGoesToExactlyOneReviewerUnderConcurrentRequests(TestDb kind) throws Exception {
         try (Database db = kind.fresh()) {
             int records = 30;

@@ -139,6 +139,9 @@ public final class CslJson {
                 for (int g = 1; g <= 3 && m.group(g) != null; g++) {
                     parts.add(Integer.parseInt(m.group(g)));
                 }
+                if (m.group(2) == null) {
+                    put(issued, "raw", r.date()); // a date that is the year alone: [[2019]] reads back as no date
+                }
             } else {
                 if (r.year() != null) {
                     issued.putArray("date-parts").addArray().add(r.year());

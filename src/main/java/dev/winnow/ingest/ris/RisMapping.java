@@ -80,6 +80,13 @@ final class RisMapping {
                 case "SP" -> sp = v;
                 case "EP" -> ep = v;
                 case "C7" -> b.articleNumber(v);
+                case "C2" -> {
+                    if (v.matches("PMC\\d+")) {
+                        b.pmcid(v); // PubMed's RIS (and Winnow's) put the PMCID in C2
+                    } else {
+                        b.extra(tag, v);
+                    }
+                }
                 case "DO" -> {
                     String doi = FieldValues.doi(v);
                     if (doi != null && b.doi() == null) {

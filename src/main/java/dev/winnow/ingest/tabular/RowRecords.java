@@ -106,7 +106,12 @@ final class RowRecords {
             case LANGUAGE -> b.language(v);
             case PUBLISHER -> b.publisher(v);
             case PLACE -> b.place(v);
-            case NOTES -> b.note(v);
+            case NOTES -> CellValues.split(v, "\\n\\s*\\n").forEach(b::note); // Winnow's CSV joins notes by blank lines
+            case INSTITUTION -> b.institution(v);
+            case DATABASE -> b.database(v);
+            case ACCESSION_NUMBERS -> {
+                return accessionNumbers(b, v);
+            }
             case EMBASE_SOURCE -> {
                 embaseSource(b, v);
                 return false; // the cell itself is kept too, under its header
@@ -114,6 +119,22 @@ final class RowRecords {
             default -> {
                 return false;
             }
+        }
+        return true;
+    }
+
+    /** "DB=number; DB=number" (as Winnow writes them); anything else stays in extra. */
+    private static boolean accessionNumbers(Record.Builder b, String v) {
+        List<String> parts = CellValues.split(v, ";");
+        for (String p : parts) {
+            int eq = p.indexOf('=');
+            if (eq <= 0 || eq == p.length() - 1) {
+                return false;
+            }
+        }
+        for (String p : parts) {
+            int eq = p.indexOf('=');
+            b.accessionNumber(p.substring(0, eq).strip(), p.substring(eq + 1).strip());
         }
         return true;
     }

@@ -49,6 +49,10 @@ public enum TabularField {
     PUBLISHER("publisher", "pb", "pu"),
     PLACE("place published", "place", "cy", "pi"),
     NOTES("note", "notes"),
+    INSTITUTION("institution"),
+    DATABASE("database"),
+    /** Winnow's own CSV: "Embase=2012345678; WOS=000301234500001". */
+    ACCESSION_NUMBERS("accession numbers"),
     /** Embase's citation column: "Cancer (2004) 102:4 (253-258). Date of Publication: 25 Aug 2004". */
     EMBASE_SOURCE("source");
 

@@ -18,10 +18,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** A record written by a writer and read by the reader of the same format comes back equal, field for field. */
-class RoundTripTest {
+public class RoundTripTest {
 
     /** A record with every field set, in awkward forms (specials, paragraphs, corporate and particle names). */
-    static Record full(RecordType type) {
+    public static Record full(RecordType type) {
         return Record.builder()
                 .type(type)
                 .title("Early palliative care -- 50% of {GPs} & “oncologists”: a trial_1 at ~home")
