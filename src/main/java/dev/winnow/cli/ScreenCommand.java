@@ -2,12 +2,16 @@ package dev.winnow.cli;
 
 import dev.winnow.UserError;
 import dev.winnow.project.Project;
+import dev.winnow.rank.RankService;
+import dev.winnow.rank.RankedQueues;
+import dev.winnow.rank.Standing;
 import dev.winnow.record.Record;
 import dev.winnow.screen.Decision;
 import dev.winnow.screen.Outcome;
 import dev.winnow.screen.Resolution;
 import dev.winnow.screen.ScreeningService;
 import dev.winnow.screen.Verdict;
+import dev.winnow.screen.Viewer;
 import dev.winnow.store.Database;
 import dev.winnow.store.Json;
 import java.io.PrintWriter;
@@ -41,7 +45,16 @@ public final class ScreenCommand {
             requireReviewer(opts);
             try (Database db = Context.open(spec)) {
                 Project p = opts.project(db);
-                Optional<ScreeningService.Next> next = new ScreeningService(db).next(opts.viewer(db), p, opts.stage());
+                Viewer viewer = opts.viewer(db);
+                // a one-shot process: rank now, on this thread, then take the next record in that order
+                RankedQueues queues = new RankedQueues(db, new RankService(db), Runnable::run);
+                Optional<Standing> before = queues.compute(p.id(), opts.stage(), viewer.userId());
+                Optional<ScreeningService.Next> next = new ScreeningService(db,
+                        (projectId, stageId, userId) -> before.map(Standing::order).orElse(List.of()))
+                        .next(viewer, p, opts.stage());
+                // a stage's first request creates it: then there was nothing to rank yet, but there is an estimate
+                Optional<Standing> ranked = before.isPresent() ? before
+                        : queues.compute(p.id(), opts.stage(), viewer.userId());
                 PrintWriter out = spec.commandLine().getOut();
                 if (json) {
                     Map<String, Object> m = new LinkedHashMap<>();
@@ -54,6 +67,7 @@ public final class ScreenCommand {
                         m.put("abstract", r.abstractText());
                         m.put("pilotRound", n.pilotRound());
                     });
+                    ranked.ifPresent(r -> m.put("ranking", r.summary()));
                     out.println(next.isEmpty() ? "null" : Json.pretty(m));
                 } else if (next.isEmpty()) {
                     out.println("none: nothing left to screen at " + opts.stage().label() + " for " + opts.reviewer);
@@ -68,6 +82,14 @@ public final class ScreenCommand {
                     if (r.abstractText() != null) {
                         out.println("abstract " + r.abstractText());
                     }
+                }
+                if (!json) {
+                    ranked.ifPresent(r -> {
+                        out.println("order    " + r.orderLine());
+                        if (!r.estimateLine().isEmpty()) {
+                            out.println("stopping " + r.estimateLine());
+                        }
+                    });
                 }
             }
             return Cli.OK;

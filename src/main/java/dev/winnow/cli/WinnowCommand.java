@@ -36,6 +36,7 @@ import picocli.CommandLine;
                 FulltextCommand.class,
                 SimulateCommand.class,
                 DedupCommand.class,
+                RankCommand.class,
         })
 public final class WinnowCommand {
 

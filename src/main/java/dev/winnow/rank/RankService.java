@@ -3,6 +3,7 @@ package dev.winnow.rank;
 import dev.winnow.rank.features.SparseVector;
 import dev.winnow.rank.features.TfIdf;
 import dev.winnow.rank.models.LinearModel;
+import dev.winnow.rank.stop.ConsecutiveIrrelevant;
 import dev.winnow.rank.stop.StoppingRule;
 import dev.winnow.record.Record;
 import dev.winnow.screen.Verdict;
@@ -12,13 +13,11 @@ import dev.winnow.store.RankInputStore.OwnDecision;
 import dev.winnow.store.StudyStore;
 import dev.winnow.store.StudyStore.Study;
 import java.util.ArrayList;
-
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -51,29 +50,40 @@ public final class RankService {
     /**
      * A reviewer's queue: the study records they have not screened and that are not resolved,
      * best first ({@code ranked} false: too few labels of both kinds yet, so in record order).
-     * {@code stopping} is the rule's verdict on the reviewer's own screening sequence.
+     * {@code trainingLabels} is how many labels (own decisions and resolved outcomes) the model
+     * learnt from; {@code irrelevantInARow} ends the reviewer's sequence; {@code stopping} is the rule's verdict on the reviewer's own screening sequence.
      */
     public record Queue(long projectId, long stageId, long userId, List<Long> studyIds, boolean ranked,
-                        int screened, int relevantFound, int total, StoppingRule.Estimate stopping) {
+                        int trainingLabels, int screened, int relevantFound, int irrelevantInARow, int total,
+                        StoppingRule.Estimate stopping) {
     }
 
-    /** The queue under the stopping rule the team pre-registered. */
+    /**
+     * The queue under the stopping rule the team pre-registered. Reads only what changed since the
+     * last call: the ids of the project's study records, the text of those not featurised yet, and
+     * the reviewer's own decisions and the stage's resolutions.
+     */
     public Queue queue(long projectId, long stageId, long userId, StoppingRule rule) {
-        record Inputs(List<Study> studies, List<OwnDecision> own, Map<Long, Verdict> resolved) {
+        record Inputs(List<Long> ids, List<OwnDecision> own, Map<Long, Verdict> resolved) {
         }
-        Inputs in = db.withHandle(h -> new Inputs(StudyStore.list(h, projectId),
-                RankInputStore.ownDecisions(h, stageId, userId), RankInputStore.resolutions(h, stageId)));
         ProjectFeatures pf = features.computeIfAbsent(projectId, id -> new ProjectFeatures(model));
-        pf.update(in.studies());
+        Inputs in = db.withHandle(h -> {
+            List<Long> ids = StudyStore.ids(h, projectId);
+            long firstMissing = pf.firstMissing(ids);
+            if (firstMissing >= 0) {
+                pf.update(RankInputStore.studiesFrom(h, projectId, firstMissing));
+            }
+            return new Inputs(ids, RankInputStore.ownDecisions(h, stageId, userId),
+                    RankInputStore.resolutions(h, stageId));
+        });
 
         // the reviewer's screening sequence: studies in the order of their first own decision
         Map<Long, Verdict> latestOwn = new LinkedHashMap<>();
         for (OwnDecision d : in.own()) {
-            latestOwn.putIfAbsent(d.studyId(), d.verdict());
             latestOwn.put(d.studyId(), d.verdict());
         }
         // training labels: resolutions override the reviewer's own call; maybes do not train
-        Map<Long, Boolean> labels = new LinkedHashMap<>();
+        Map<Long, Boolean> labels = new HashMap<>();
         latestOwn.forEach((study, v) -> {
             if (v != Verdict.MAYBE) {
                 labels.put(study, v == Verdict.INCLUDE);
@@ -82,14 +92,13 @@ public final class RankService {
         in.resolved().forEach((study, v) -> labels.put(study, v == Verdict.INCLUDE));
 
         List<Long> candidates = new ArrayList<>();
-        for (Study s : in.studies()) {
-            if (!latestOwn.containsKey(s.id()) && !in.resolved().containsKey(s.id())) {
-                candidates.add(s.id());
+        for (Long id : in.ids()) {
+            if (!latestOwn.containsKey(id) && !in.resolved().containsKey(id)) {
+                candidates.add(id);
             }
         }
-        Set<Long> present = pf.ids();
         List<Map.Entry<Long, Boolean>> training = labels.entrySet().stream()
-                .filter(e -> present.contains(e.getKey())).sorted(Map.Entry.comparingByKey()).toList();
+                .filter(e -> pf.has(e.getKey())).sorted(Map.Entry.comparingByKey()).toList();
         String key = projectId + "/" + stageId + "/" + userId;
         String fingerprint = pf.documents() + ":" + training.hashCode() + ":" + training.size();
         Fitted f = fitted.get(key);
@@ -97,16 +106,8 @@ public final class RankService {
             f = new Fitted(fingerprint, pf.train(training));
             fitted.put(key, f);
         }
-        List<Long> queue = new ArrayList<>(candidates);
         boolean ranked = f.model() != null;
-        if (ranked) {
-            Map<Long, Double> score = new HashMap<>();
-            LinearModel m = f.model();
-            for (Long id : queue) {
-                score.put(id, m.score(pf.row(id)));
-            }
-            queue.sort(Comparator.<Long>comparingDouble(score::get).reversed().thenComparing(Comparator.naturalOrder()));
-        }
+        List<Long> queue = ranked ? pf.rank(f.model(), candidates) : candidates;
         // stopping: the reviewer's own sequence; the label is the resolved outcome where there is one,
         // else their own call, with "maybe" counted as relevant (conservative)
         boolean[] seq = new boolean[latestOwn.size()];
@@ -120,9 +121,10 @@ public final class RankService {
             }
             i++;
         }
-        int total = in.studies().size();
+        int total = in.ids().size();
         StoppingRule.Estimate est = rule.evaluate(seq, seq.length, Math.max(total, seq.length));
-        return new Queue(projectId, stageId, userId, List.copyOf(queue), ranked, seq.length, found, total, est);
+        return new Queue(projectId, stageId, userId, List.copyOf(queue), ranked, ranked ? training.size() : 0,
+                seq.length, found, ConsecutiveIrrelevant.run(seq, seq.length), total, est);
     }
 
     /** Forgets the in-memory state of a project (e.g. after its study records were re-deduplicated). */
@@ -153,16 +155,55 @@ public final class RankService {
             }
         }
 
-        synchronized Set<Long> ids() {
-            return Set.copyOf(rowOf.keySet());
+        /** The smallest of {@code ids} not featurised yet, or -1 when every one is. */
+        synchronized long firstMissing(List<Long> ids) {
+            long first = -1;
+            for (Long id : ids) {
+                if (!rowOf.containsKey(id) && (first < 0 || id < first)) {
+                    first = id;
+                }
+            }
+            return first;
+        }
+
+        synchronized boolean has(long studyId) {
+            return rowOf.containsKey(studyId);
+        }
+
+        /** {@code ids} by decreasing score (ties: the earlier record first); ids without features last. */
+        synchronized List<Long> rank(LinearModel m, List<Long> ids) {
+            List<SparseVector> rows = tfidf.rows();
+            int[] at = new int[ids.size()];
+            int n = 0;
+            List<Long> unknown = new ArrayList<>();
+            Long[] known = new Long[ids.size()];
+            for (Long id : ids) {
+                Integer row = rowOf.get(id);
+                if (row == null) {
+                    unknown.add(id);
+                } else {
+                    known[n] = id;
+                    at[n++] = row;
+                }
+            }
+            double[] score = new double[n];
+            m.scoreAll(rows, at, n, score);
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> -score[i])
+                    .thenComparing(i -> known[i]));
+            List<Long> out = new ArrayList<>(ids.size());
+            for (Integer i : order) {
+                out.add(known[i]);
+            }
+            out.addAll(unknown);
+            return out;
         }
 
         synchronized int documents() {
             return tfidf.documents();
-        }
-
-        synchronized SparseVector row(long studyId) {
-            return tfidf.rows().get(rowOf.get(studyId));
         }
 
         synchronized LinearModel train(List<Map.Entry<Long, Boolean>> training) {

@@ -14,6 +14,18 @@ public final class RankInputStore {
     private RankInputStore() {
     }
 
+    /**
+     * The project's study records with id ≥ {@code fromId}, in id order: how the ranking's features
+     * catch up with records that arrived since they were built, without reading the others again.
+     */
+    public static List<StudyStore.Study> studiesFrom(Handle h, long projectId, long fromId) {
+        return h.createQuery("select id, project_id, fields from study where project_id = :p and id >= :from "
+                        + "order by id")
+                .bind("p", projectId).bind("from", fromId)
+                .map((rs, ctx) -> new StudyStore.Study(rs.getLong(1), rs.getLong(2), RecordJson.read(rs.getString(3))))
+                .list();
+    }
+
     /** One of the reviewer's own decisions (the newest per study counts). */
     public record OwnDecision(long id, long studyId, Verdict verdict) {
     }

@@ -6,6 +6,8 @@ import dev.winnow.project.ProjectService;
 import dev.winnow.project.Role;
 import dev.winnow.project.TeamService.Access;
 import dev.winnow.protocol.ProtocolService;
+import dev.winnow.rank.RankedQueues;
+import dev.winnow.rank.Standing;
 import dev.winnow.screen.Decision;
 import dev.winnow.screen.HighlightService;
 import dev.winnow.screen.ScreeningProgress;
@@ -36,10 +38,12 @@ public final class ScreenRoutes {
     private final dev.winnow.project.TeamService team;
     private final Projects access;
     private final Views views;
+    private final RankedQueues ranking;
 
     ScreenRoutes(ProjectService projects, ScreeningService screening, ProtocolService protocols,
                  HighlightService highlights, ScreeningProgress progress, dev.winnow.project.TeamService team,
-                 Projects access, Views views) {
+                 Projects access, Views views, RankedQueues ranking) {
+        this.ranking = ranking;
         this.team = team;
         this.projects = projects;
         this.screening = screening;
@@ -75,6 +79,7 @@ public final class ScreenRoutes {
             ScreeningService.Decided d;
             try {
                 d = screening.decideAndNext(viewer(a), a.project(), stage, studyId, input(ctx));
+                ranking.decided(a.project().id(), stage, a.user().id());
             } catch (UserError e) {
                 answer(ctx, a, stage, panelFor(a, stage, studyId, e.getMessage()), 400);
                 return;
@@ -106,6 +111,7 @@ public final class ScreenRoutes {
                         verdict(ctx.formParam("verdict")),
                         ctx.formParam("method") == null ? "third-reviewer" : ctx.formParam("method"),
                         ctx.formParams("reason"), ctx.formParam("note"));
+                ranking.resolved(a.project().id(), stage);
             } catch (UserError | NumberFormatException e) {
                 conflictsPage(ctx, a, e.getMessage(), 400);
                 return;
@@ -135,6 +141,8 @@ public final class ScreenRoutes {
             Map<String, Object> out = new java.util.LinkedHashMap<>();
             out.put("record", RecordView.of(next.get().study().id(), next.get().study().record()));
             out.put("pilotRound", next.get().pilotRound());
+            out.put("ranking", ranking.standing(a.project().id(), StageName.parse(ctx.pathParam("stage")), a.user().id())
+                    .map(Standing::summary).orElse(Map.of("order", "record", "orderText", Standing.COMPUTING)));
             ctx.json(out);
         });
         r.post(stagePath + "/decisions", ctx -> {
@@ -143,9 +151,11 @@ public final class ScreenRoutes {
             if (b.studyId() == null || b.verdict() == null) {
                 throw new UserError("a decision needs studyId and verdict (include, exclude or maybe)");
             }
-            ctx.status(201).json(screening.decide(viewer(a), a.project(), StageName.parse(ctx.pathParam("stage")),
-                    b.studyId(), new ScreeningService.Input(verdict(b.verdict()), b.reasons(), b.criteria(),
-                            b.note(), b.secondsTaken(), b.idempotencyKey())));
+            StageName stage = StageName.parse(ctx.pathParam("stage"));
+            Decision d = screening.decide(viewer(a), a.project(), stage, b.studyId(), new ScreeningService.Input(
+                    verdict(b.verdict()), b.reasons(), b.criteria(), b.note(), b.secondsTaken(), b.idempotencyKey()));
+            ranking.decided(a.project().id(), stage, a.user().id());
+            ctx.status(201).json(d);
         });
         r.get(stagePath + "/decisions/mine", ctx -> {
             Access a = access.access(ctx, Role.REVIEWER);
@@ -162,9 +172,12 @@ public final class ScreenRoutes {
         r.post(stagePath + "/conflicts/{studyId}/resolution", ctx -> {
             Access a = access.access(ctx, Role.REVIEWER);
             ResolutionBody b = ApiRoutes.parse(ctx, ResolutionBody.class);
-            ctx.status(201).json(screening.resolve(viewer(a), a.project(), StageName.parse(ctx.pathParam("stage")),
+            StageName stage = StageName.parse(ctx.pathParam("stage"));
+            var resolution = screening.resolve(viewer(a), a.project(), stage,
                     Long.parseLong(ctx.pathParam("studyId")), verdict(b.verdict()),
-                    b.method() == null ? "third-reviewer" : b.method(), b.reasons(), b.note()));
+                    b.method() == null ? "third-reviewer" : b.method(), b.reasons(), b.note());
+            ranking.resolved(a.project().id(), stage);
+            ctx.status(201).json(resolution);
         });
     }
 
@@ -227,7 +240,7 @@ public final class ScreenRoutes {
         long total = done.total();
         if (study == null) {
             return new ScreenPanel(base, stage, null, "", "", List.of(), rules.criteria(),
-                    rules.rules(stage).exclusionReasons(), null, "", false, decided, total, message, null);
+                    rules.rules(stage).exclusionReasons(), null, "", false, decided, total, message, rankLine(a, stage));
         }
         var terms = highlights.terms(a.project());
         Highlighter h = new Highlighter(terms.include(), terms.exclude());
@@ -237,7 +250,15 @@ public final class ScreenRoutes {
                 .filter(d -> d.userId() == a.user().id()).toList();
         return new ScreenPanel(base, stage, r, h.html(r.title()), h.html(r.abstractText()),
                 r.keywords().stream().map(h::html).toList(), rules.criteria(), rules.rules(stage).exclusionReasons(),
-                mine.isEmpty() ? null : mine.get(mine.size() - 1), Tokens.random(), pilot, decided, total, message, null);
+                mine.isEmpty() ? null : mine.get(mine.size() - 1), Tokens.random(), pilot, decided, total, message, rankLine(a, stage));
+    }
+
+    /** This reviewer's ranking and stopping estimate as last computed in the background (blinding: their own). */
+    private ScreenPanel.RankLine rankLine(Access a, StageName stage) {
+        return ranking.standing(a.project().id(), stage, a.user().id())
+                .map(s -> new ScreenPanel.RankLine(s.orderLine(), s.estimateLine()))
+                .orElse(new ScreenPanel.RankLine(stage == StageName.TITLE_ABSTRACT ? Standing.COMPUTING
+                        : "Record order (ranking is used at title/abstract only)", ""));
     }
 
     private static ScreeningService.Input input(Context ctx) {

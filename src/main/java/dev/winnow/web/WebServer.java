@@ -28,6 +28,7 @@ public final class WebServer implements AutoCloseable {
     private final Database db;
     private final Javalin app;
     private final Views views = new Views();
+    private final dev.winnow.rank.RankedQueues ranking;
 
     public WebServer(Database db) {
         this(db, WebOptions.defaults());
@@ -35,6 +36,8 @@ public final class WebServer implements AutoCloseable {
 
     public WebServer(Database db, WebOptions options) {
         this.db = db;
+        // one in-memory ranking cache per server, refreshed in the background (see RankedQueues)
+        this.ranking = new dev.winnow.rank.RankedQueues(db);
         AccountService accounts = new AccountService(db);
         ProjectService projects = new ProjectService(db);
         TeamService team = new TeamService(db);
@@ -68,9 +71,9 @@ public final class WebServer implements AutoCloseable {
             new ExportRoutes(new dev.winnow.export.ExportService(db), access).register(cfg.routes);
             new ChartRoutes(projects, new dev.winnow.chart.ChartService(db), new dev.winnow.screen.ScreeningService(db),
                     access, views).register(cfg.routes);
-            new ScreenRoutes(projects, new dev.winnow.screen.ScreeningService(db), new dev.winnow.protocol.ProtocolService(db),
-                    new dev.winnow.screen.HighlightService(db), new dev.winnow.screen.ScreeningProgress(db), team, access,
-                    views).register(cfg.routes);
+            new ScreenRoutes(projects, new dev.winnow.screen.ScreeningService(db, ranking),
+                    new dev.winnow.protocol.ProtocolService(db), new dev.winnow.screen.HighlightService(db),
+                    new dev.winnow.screen.ScreeningProgress(db), team, access, views, ranking).register(cfg.routes);
 
             new FullTextRoutes(projects, new dev.winnow.screen.FullTextService(db), new dev.winnow.screen.ScreeningService(db),
                     access, views).register(cfg.routes);
@@ -132,5 +135,6 @@ public final class WebServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        ranking.close();
     }
 }
