@@ -161,6 +161,7 @@ public final class RankedQueues implements QueueOrder, AutoCloseable {
         synchronized (slot) {
             slot.pending = false;
         }
+        long started = System.nanoTime();
         try {
             compute(key);
         } catch (UserError e) {
@@ -176,6 +177,23 @@ public final class RankedQueues implements QueueOrder, AutoCloseable {
         }
         if (again) {
             submit(key, slot); // requests came in while it ran: one more pass picks them all up
+        }
+        restAfter(System.nanoTime() - started);
+    }
+
+    /**
+     * The ranking must not slow the requests it serves: after each refresh the background thread
+     * rests as long as the refresh took, so it uses at most half of one core. Under a busy team the
+     * orders then lag a few decisions behind; the screening service skips what is no longer open.
+     */
+    private void restAfter(long nanos) {
+        if (ownExecutor == null) {
+            return; // a test's executor decides when work runs
+        }
+        try {
+            Thread.sleep(Math.min(TimeUnit.NANOSECONDS.toMillis(nanos), 2_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
