@@ -6,8 +6,8 @@ import java.util.stream.IntStream;
 
 /**
  * A fitted linear scorer: score(x) = w·x + bias; higher means more likely relevant.
- * {@code dual} holds a dual solver's variables, one per training row in the order given, for
- * warm starts (null when the solver has none).
+ * {@code dual} holds a dual solver's state, one value per training row in the order given, for
+ * warm starts (null when the solver has none; {@link DualSvm}: α_i / C_i).
  */
 public record LinearModel(double[] weights, double bias, double[] dual) {
     private static final int PARALLEL_FROM = 8192;
