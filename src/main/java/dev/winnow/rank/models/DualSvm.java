@@ -112,8 +112,10 @@ public final class DualSvm implements Classifier {
         boolean[] free = new boolean[l];
         double rz = 0;
         double rMax = 0;
+        double[] margin = q;
+        x.dotAll(w, margin);
         for (int i = 0; i < l; i++) {
-            double g = y[i] * (x.dot(i, w) + bias[0]) - 1 + alpha[i] * diag[i];
+            double g = y[i] * (margin[i] + bias[0]) - 1 + alpha[i] * diag[i];
             free[i] = alpha[i] > 0 || g < 0;
             r[i] = free[i] ? -g : 0;
             p[i] = r[i] / qd[i];
@@ -130,10 +132,11 @@ public final class DualSvm implements Classifier {
                     ub += y[i] * p[i];
                 }
             }
+            x.dotAll(u, q);
             double pq = 0;
             for (int i = 0; i < l; i++) {
                 if (free[i]) {
-                    q[i] = y[i] * (x.dot(i, u) + ub) + diag[i] * p[i];
+                    q[i] = y[i] * (q[i] + ub) + diag[i] * p[i];
                     pq += p[i] * q[i];
                 }
             }

@@ -10,7 +10,7 @@ import java.util.stream.IntStream;
  * warm starts (null when the solver has none; {@link DualSvm}: α_i / C_i).
  */
 public record LinearModel(double[] weights, double bias, double[] dual) {
-    private static final int PARALLEL_FROM = 8192;
+    private static final int PARALLEL_FROM = 2048;
 
     public LinearModel(double[] weights, double bias) {
         this(weights, bias, null);

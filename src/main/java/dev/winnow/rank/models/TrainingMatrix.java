@@ -3,6 +3,7 @@ package dev.winnow.rank.models;
 import dev.winnow.rank.features.SparseVector;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The labelled rows packed for a solver: one contiguous CSR block (row starts, column indices,
@@ -14,6 +15,8 @@ import java.util.List;
  * the full feature space by {@link #expand}.
  */
 public final class TrainingMatrix {
+    /** Stored entries from which {@link #dotAll} splits the rows over the cores. */
+    private static final int PARALLEL_FROM = 100_000;
     private static final ThreadLocal<int[]> SCRATCH = ThreadLocal.withInitial(() -> new int[0]);
 
     private final int rows;
@@ -103,6 +106,25 @@ public final class TrainingMatrix {
             s += value[k] * w[column[k]];
         }
         return s;
+    }
+
+    /**
+     * {@code out[i] = dot(i, w)} for every row; large matrices use every core (each row's sum is
+     * computed as by {@link #dot}, so the result does not depend on the split).
+     */
+    public void dotAll(double[] w, double[] out) {
+        if (start[rows] >= PARALLEL_FROM) {
+            int chunks = Math.min(rows, 4 * Runtime.getRuntime().availableProcessors());
+            IntStream.range(0, chunks).parallel().forEach(c -> {
+                for (int i = (int) ((long) rows * c / chunks), end = (int) ((long) rows * (c + 1) / chunks); i < end; i++) {
+                    out[i] = dot(i, w);
+                }
+            });
+        } else {
+            for (int i = 0; i < rows; i++) {
+                out[i] = dot(i, w);
+            }
+        }
     }
 
     /** w += scale · row i, for a compact weight vector. */
