@@ -54,7 +54,7 @@ public final class DualSvm implements Classifier {
     @Override
     public LinearModel fit(List<SparseVector> rows, boolean[] relevant, ClassWeights weights, int dimension,
                            LinearModel warm) {
-        TrainingMatrix x = TrainingMatrix.of(rows, dimension);
+        TrainingMatrix x = TrainingMatrix.extend(warm == null ? null : warm.matrix(), rows, dimension);
         int l = x.rows();
         double[] alpha = new double[l];
         double[] ci = new double[l];
@@ -92,7 +92,7 @@ public final class DualSvm implements Classifier {
         for (int i = 0; i < l; i++) {
             scaled[i] = alpha[i] / ci[i];
         }
-        return new LinearModel(full, bias[0], scaled);
+        return new LinearModel(full, bias[0], scaled, x);
     }
 
     /**

@@ -25,38 +25,69 @@ public final class TrainingMatrix {
     private final double[] value;
     private final double[] squaredNorm;
     private final int[] original;
+    private final int columns;
+    private final SparseVector[] source;
 
-    private TrainingMatrix(int rows, int[] start, int[] column, double[] value, double[] squaredNorm, int[] original) {
+    private TrainingMatrix(int rows, int[] start, int[] column, double[] value, double[] squaredNorm, int[] original,
+                           int columns, SparseVector[] source) {
         this.rows = rows;
         this.start = start;
         this.column = column;
         this.value = value;
         this.squaredNorm = squaredNorm;
         this.original = original;
+        this.columns = columns;
+        this.source = source;
     }
 
     /** Packs {@code rows} (indices below {@code dimension}). */
     public static TrainingMatrix of(List<SparseVector> rows, int dimension) {
+        return extend(null, rows, dimension);
+    }
+
+    /**
+     * Packs {@code rows}, reusing {@code previous} when it packed a prefix of them (the same row
+     * objects, in order): only the new rows are read, and the result equals {@link #of}. The
+     * previous matrix's storage is taken over (extended in place), so it must not be extended again.
+     */
+    public static TrainingMatrix extend(TrainingMatrix previous, List<SparseVector> rows, int dimension) {
         int l = rows.size();
-        int[] start = new int[l + 1];
-        for (int i = 0; i < l; i++) {
-            start[i + 1] = start[i] + rows.get(i).size();
+        int from = 0;
+        if (previous != null && previous.rows <= l) {
+            from = previous.rows;
+            for (int i = 0; i < previous.rows; i++) {
+                if (previous.source[i] != rows.get(i)) {
+                    from = 0;
+                    break;
+                }
+            }
         }
-        int nnz = start[l];
-        int[] column = new int[nnz];
-        double[] value = new double[nnz];
-        double[] squaredNorm = new double[l];
+        int nnz = from == 0 ? 0 : previous.start[from];
+        int need = nnz;
+        for (int i = from; i < l; i++) {
+            need += rows.get(i).size();
+        }
+        int[] start = grow(from == 0 ? null : previous.start, l + 1);
+        int[] column = grow(from == 0 ? null : previous.column, need);
+        double[] value = grow(from == 0 ? null : previous.value, need);
+        double[] squaredNorm = grow(from == 0 ? null : previous.squaredNorm, l);
+        SparseVector[] source = from == 0 ? new SparseVector[l] : previous.source.length >= l ? previous.source
+                : Arrays.copyOf(previous.source, Math.max(l, previous.source.length * 3 / 2));
+        int[] original = grow(from == 0 ? null : previous.original, Math.min(need, dimension));
+        int columns = from == 0 ? 0 : previous.columns;
         // compactOf[j] = compact column + 1 of feature j (0: not seen yet); reset before returning
         int[] compactOf = SCRATCH.get();
         if (compactOf.length < dimension) {
             compactOf = new int[dimension];
             SCRATCH.set(compactOf);
         }
-        int[] original = new int[Math.min(nnz, dimension)];
-        int columns = 0;
-        int k = 0;
-        for (int i = 0; i < l; i++) {
+        for (int c = 0; c < columns; c++) {
+            compactOf[original[c]] = c + 1;
+        }
+        int k = nnz;
+        for (int i = from; i < l; i++) {
             SparseVector x = rows.get(i);
+            source[i] = x;
             int[] idx = x.indices();
             double[] val = x.values();
             double sq = 0;
@@ -73,11 +104,20 @@ public final class TrainingMatrix {
                 sq += val[e] * val[e];
             }
             squaredNorm[i] = sq;
+            start[i + 1] = k;
         }
         for (int c = 0; c < columns; c++) {
             compactOf[original[c]] = 0;
         }
-        return new TrainingMatrix(l, start, column, value, squaredNorm, Arrays.copyOf(original, columns));
+        return new TrainingMatrix(l, start, column, value, squaredNorm, original, columns, source);
+    }
+
+    private static int[] grow(int[] a, int n) {
+        return a == null ? new int[n] : a.length >= n ? a : Arrays.copyOf(a, Math.max(n, a.length * 3 / 2));
+    }
+
+    private static double[] grow(double[] a, int n) {
+        return a == null ? new double[n] : a.length >= n ? a : Arrays.copyOf(a, Math.max(n, a.length * 3 / 2));
     }
 
     public int rows() {
@@ -86,7 +126,7 @@ public final class TrainingMatrix {
 
     /** The number of distinct features in the rows (the compact dimension). */
     public int columns() {
-        return original.length;
+        return columns;
     }
 
     /** The full feature index of compact column {@code c}. */
@@ -139,7 +179,7 @@ public final class TrainingMatrix {
      * Features outside these rows are left as they are (zero in a fresh array).
      */
     public double[] expand(double[] w, double[] into) {
-        for (int c = 0; c < original.length; c++) {
+        for (int c = 0; c < columns; c++) {
             into[original[c]] = w[c];
         }
         return into;

@@ -78,6 +78,28 @@ class TrainingMatrixTest {
         for (int c = 0; c < prefix.columns(); c++) {
             assertThat(prefix.originalColumn(c)).isEqualTo(all.originalColumn(c));
         }
+        // extending the prefix's matrix by the remaining rows gives the matrix of all rows
+        TrainingMatrix extended = TrainingMatrix.extend(prefix, t.rows(), t.dimension());
+        assertThat(extended.rows()).isEqualTo(all.rows());
+        assertThat(extended.columns()).isEqualTo(all.columns());
+        double[] w = new double[all.columns()];
+        for (int c = 0; c < w.length; c++) {
+            assertThat(extended.originalColumn(c)).isEqualTo(all.originalColumn(c));
+            w[c] = Math.sin(c);
+        }
+        for (int i = 0; i < all.rows(); i++) {
+            assertThat(extended.dot(i, w)).isEqualTo(all.dot(i, w));
+            assertThat(extended.squaredNorm(i)).isEqualTo(all.squaredNorm(i));
+        }
+        // rows that are not the packed ones are packed from scratch
+        List<SparseVector> other = new ArrayList<>(t.rows().subList(5, 40));
+        TrainingMatrix fresh = TrainingMatrix.extend(TrainingMatrix.of(t.rows().subList(0, 10), t.dimension()),
+                other, t.dimension());
+        TrainingMatrix direct = TrainingMatrix.of(other, t.dimension());
+        assertThat(fresh.columns()).isEqualTo(direct.columns());
+        for (int c = 0; c < direct.columns(); c++) {
+            assertThat(fresh.originalColumn(c)).isEqualTo(direct.originalColumn(c));
+        }
     }
 
     /**
