@@ -220,11 +220,13 @@ public final class RankBenchmark {
         int count = 2;
         LinearModel m = null;
         double[] times = new double[steps];
+        double[] trainTimes = new double[steps];
         double[] scores = new double[size];
         int[] cand = new int[size];
         for (int step = 0; step < warm + steps; step++) {
             long s0 = System.nanoTime();
             m = Trainer.train(model, rows, dim, order, seq, count, m);
+            long s1 = System.nanoTime();
             int left = 0;
             for (int i = 0; i < size; i++) {
                 if (!done[i]) {
@@ -239,13 +241,22 @@ public final class RankBenchmark {
             count++;
             if (step >= warm) {
                 times[step - warm] = (System.nanoTime() - s0) / 1e6;
+                trainTimes[step - warm] = (s1 - s0) / 1e6;
             }
         }
         Arrays.sort(times);
+        Arrays.sort(trainTimes);
         out.printf(Locale.ROOT, "%-6d records (%d features, built in %.1f s): step after %d labels: "
-                        + "p50 %.1f ms, p95 %.1f ms, max %.1f ms (%d steps)%n",
+                        + "p50 %.1f ms, p95 %.1f ms, max %.1f ms (%d steps; of which retrain p50 %.1f ms, p95 %.1f ms)%n",
                 size, dim, buildSeconds, warm, times[steps / 2], times[(int) Math.ceil(steps * 0.95) - 1],
-                times[steps - 1], steps);
+                times[steps - 1], steps, trainTimes[steps / 2], trainTimes[(int) Math.ceil(steps * 0.95) - 1]);
+    }
+
+    /** "load average L on N cores": timings taken while other processes run are slower than the code. */
+    public static String machineLoad() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return String.format(Locale.ROOT, "load average %.1f on %d cores", os.getSystemLoadAverage(),
+                os.getAvailableProcessors());
     }
 
     private static String perturb(String text, int copy, SplittableRandom rng) {

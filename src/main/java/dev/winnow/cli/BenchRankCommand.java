@@ -77,8 +77,8 @@ public final class BenchRankCommand implements Callable<Integer> {
         if (!noSweep) {
             long t0 = System.nanoTime();
             Map<RankModel, List<RankBenchmark.DatasetRuns>> results = bench.sweep(sets, seeds, ms, threads);
-            out.printf(Locale.ROOT, "Simulations: %d datasets x seeds %s, %d at once, %.0f s in all%n",
-                    sets.size(), seeds, threads, (System.nanoTime() - t0) / 1e9);
+            out.printf(Locale.ROOT, "Simulations: %d datasets x seeds %s, %d at once, %.0f s in all (%s)%n",
+                    sets.size(), seeds, threads, (System.nanoTime() - t0) / 1e9, RankBenchmark.machineLoad());
             for (Map.Entry<RankModel, List<RankBenchmark.DatasetRuns>> e : results.entrySet()) {
                 bench.printTable(e.getKey(), e.getValue());
                 bench.printStopping(e.getValue());
@@ -88,8 +88,8 @@ public final class BenchRankCommand implements Callable<Integer> {
             out.println("Recall curves: " + outDir.toAbsolutePath());
         }
         if (!noSpeed) {
-            out.printf(Locale.ROOT, "%nStep latency, model %s (label -> retrain -> rescore all -> next)%n",
-                    ms.get(0).name());
+            out.printf(Locale.ROOT, "%nStep latency, model %s (label -> retrain -> rescore all -> next; %s)%n",
+                    ms.get(0).name(), RankBenchmark.machineLoad());
             for (int size : speedSizes) {
                 bench.printSpeed(ms.get(0), ElasU4Anchor.ALL, size, 300, 100);
                 out.flush();

@@ -6,14 +6,19 @@ import java.util.stream.IntStream;
 
 /**
  * A fitted linear scorer: score(x) = w·x + bias; higher means more likely relevant.
- * {@code dual} holds a dual solver's variables, one per training row in the order given, for
- * warm starts (null when the solver has none).
+ * {@code dual} holds a dual solver's state, one value per training row in the order given, for
+ * warm starts (null when the solver has none; {@link DualSvm}: α_i / C_i); {@code matrix} the packed
+ * training rows a warm start may extend (null when none).
  */
-public record LinearModel(double[] weights, double bias, double[] dual) {
-    private static final int PARALLEL_FROM = 8192;
+public record LinearModel(double[] weights, double bias, double[] dual, TrainingMatrix matrix) {
+    private static final int PARALLEL_FROM = 2048;
 
     public LinearModel(double[] weights, double bias) {
-        this(weights, bias, null);
+        this(weights, bias, null, null);
+    }
+
+    public LinearModel(double[] weights, double bias, double[] dual) {
+        this(weights, bias, dual, null);
     }
 
     public double score(SparseVector x) {
