@@ -10,6 +10,7 @@ import dev.winnow.store.FullTextStore;
 import dev.winnow.store.PilotStore;
 import dev.winnow.store.QueueStore;
 import dev.winnow.store.ResolutionStore;
+import dev.winnow.store.StageStore;
 import dev.winnow.store.StudyStore;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -141,12 +142,31 @@ public final class ScreeningService {
         if (held.isPresent()) {
             return held;
         }
+        List<Long> candidates = candidates(project, stageName, me, Set.of());
         return db.inTransaction(h -> {
             StageContext c = StageContext.load(h, project.id(), stageName);
             Optional<Next> raced = pilotOrHeld(h, c, me);
-            return raced.isPresent() ? raced : claimNext(h, c, viewer);
+            return raced.isPresent() ? raced : claimNext(h, c, viewer, candidates);
         });
     }
+
+    /**
+     * A few records open to this reviewer, best first, looked for before the writing transaction
+     * starts: on SQLite the search then never holds the one writer's lock. The transaction checks
+     * them again before claiming one.
+     */
+    private List<Long> candidates(Project project, StageName stageName, long me, Set<Long> skip) {
+        return db.read(h -> {
+            Optional<StageContext> c = StageContext.find(h, project.id(), stageName);
+            if (c.isEmpty() || (stageName != StageName.TITLE_ABSTRACT
+                    && StageStore.find(h, project.id(), StageName.TITLE_ABSTRACT.label()).isEmpty())) {
+                return List.<Long>of();
+            }
+            return openCandidates(h, c.get(), me, CANDIDATES, skip);
+        });
+    }
+
+    private static final int CANDIDATES = 8;
 
     /** The open pilot round's next record for this reviewer, else a record they hold and have not decided. */
     private static Optional<Next> pilotOrHeld(Handle h, StageContext c, long me) {
@@ -168,11 +188,43 @@ public final class ScreeningService {
         return Optional.empty();
     }
 
-    /** Claims the first open record: the preferred order first, then record order. */
-    private Optional<Next> claimNext(Handle h, StageContext c, Viewer viewer) {
+    /**
+     * Claims a record: one of {@code candidates} still open, else the first open record found now
+     * (the preferred order first, then record order).
+     */
+    private Optional<Next> claimNext(Handle h, StageContext c, Viewer viewer, List<Long> candidates) {
         long me = viewer.userId();
         int capacity = c.rules.requiredReviewers();
+        if (!candidates.isEmpty()) {
+            Set<Long> open = QueueStore.openAmong(h, c.projectId, c.stage.id(), me, capacity, candidates);
+            for (long id : candidates) {
+                if (open.contains(id) && claim(h, c, viewer, id, capacity)) {
+                    return Optional.of(new Next(c.name, StudyStore.find(h, id).orElseThrow(), null));
+                }
+            }
+        }
+        // the candidates were taken meanwhile (or there were none): search inside the transaction
+        while (true) {
+            List<Long> open = openCandidates(h, c, me, CANDIDATES, Set.of());
+            if (open.isEmpty()) {
+                return Optional.empty();
+            }
+            for (long id : open) {
+                if (claim(h, c, viewer, id, capacity)) {
+                    return Optional.of(new Next(c.name, StudyStore.find(h, id).orElseThrow(), null));
+                }
+            }
+        }
+    }
+
+    /**
+     * Up to {@code want} records open to this reviewer, in the order they should be offered: the
+     * {@link QueueOrder}'s first, then record order; {@code skip} left out.
+     */
+    private List<Long> openCandidates(Handle h, StageContext c, long me, int want, Set<Long> skip) {
+        int capacity = c.rules.requiredReviewers();
         long stageId = c.stage.id();
+        List<Long> out = new ArrayList<>();
         // full text screens a subset of the project (included at title/abstract): small, read whole
         List<Long> stageRecords = c.name == StageName.TITLE_ABSTRACT ? null
                 : StageSnapshot.load(h, c.projectId, c.name).records;
@@ -181,43 +233,48 @@ public final class ScreeningService {
             Set<Long> inStage = new HashSet<>(stageRecords);
             preferred = preferred.stream().filter(inStage::contains).toList();
         }
-        for (int i = 0; i < preferred.size(); i += 200) {
+        for (int i = 0; i < preferred.size() && out.size() < want; i += 200) {
             List<Long> batch = preferred.subList(i, Math.min(preferred.size(), i + 200));
             Set<Long> open = QueueStore.openAmong(h, c.projectId, stageId, me, capacity, batch);
             for (long id : batch) {
-                if (open.contains(id) && claim(h, c, viewer, id, capacity)) {
-                    return Optional.of(new Next(c.name, StudyStore.find(h, id).orElseThrow(), null));
+                if (open.contains(id) && !skip.contains(id) && !out.contains(id) && out.size() < want) {
+                    out.add(id);
                 }
             }
         }
         if (stageRecords != null) {
-            for (int i = 0; i < stageRecords.size(); i += 500) {
+            for (int i = 0; i < stageRecords.size() && out.size() < want; i += 500) {
                 List<Long> batch = stageRecords.subList(i, Math.min(stageRecords.size(), i + 500));
                 Set<Long> open = QueueStore.openAmong(h, c.projectId, stageId, me, capacity, batch);
                 for (long id : batch) {
-                    if (open.contains(id) && claim(h, c, viewer, id, capacity)) {
-                        return Optional.of(new Next(c.name, StudyStore.find(h, id).orElseThrow(), null));
+                    if (open.contains(id) && !skip.contains(id) && !out.contains(id) && out.size() < want) {
+                        out.add(id);
                     }
                 }
             }
-            return Optional.empty();
+            return out;
         }
         // title/abstract: scan the project in id order, from where this reviewer's closed records end
         String key = stageId + "/" + me + "/" + capacity;
         long from = closedBelow.getOrDefault(key, 0L);
-        while (true) {
-            List<Long> open = QueueStore.openInProject(h, c.projectId, stageId, me, capacity, from, 20);
+        boolean first = true;
+        while (out.size() < want) {
+            List<Long> open = QueueStore.openInProject(h, c.projectId, stageId, me, capacity, from, want);
             if (open.isEmpty()) {
-                return Optional.empty();
+                break;
             }
-            closedBelow.merge(key, open.get(0), Math::max);
+            if (first) {
+                closedBelow.merge(key, open.get(0), Math::max);
+                first = false;
+            }
             for (long id : open) {
-                if (claim(h, c, viewer, id, capacity)) {
-                    return Optional.of(new Next(c.name, StudyStore.find(h, id).orElseThrow(), null));
+                if (!skip.contains(id) && !out.contains(id) && out.size() < want) {
+                    out.add(id);
                 }
             }
             from = open.get(open.size() - 1) + 1;
         }
+        return out;
     }
 
     /** Takes a free slot of a record for this reviewer; false when the others were quicker. */
@@ -263,7 +320,7 @@ public final class ScreeningService {
      * before returns the decision stored then — also when the same post arrives twice at once.
      */
     public Decision decide(Viewer viewer, Project project, StageName stageName, long studyId, Input input) {
-        return decide(viewer, project, stageName, studyId, input, false).decision();
+        return decide(viewer, project, stageName, studyId, input, null).decision();
     }
 
     /** A decision stored, and the reviewer's next record (when asked for). */
@@ -276,13 +333,18 @@ public final class ScreeningService {
      * one commit instead of two.
      */
     public Decided decideAndNext(Viewer viewer, Project project, StageName stageName, long studyId, Input input) {
-        Decided d = decide(viewer, project, stageName, studyId, input, true);
+        requireReviewer(viewer, "record decisions");
+        List<Long> candidates = candidates(project, stageName, viewer.userId(), Set.of(studyId));
+        Decided d = decide(viewer, project, stageName, studyId, input, candidates);
         return d.next() == null ? new Decided(d.decision(), next(viewer, project, stageName)) : d;
     }
 
-    /** {@code withNext}: also claim the next record in the same transaction (else {@code next} is null). */
+    /**
+     * With {@code candidates} (not null), also claims the next record in the same transaction
+     * (else {@code next} is null).
+     */
     private Decided decide(Viewer viewer, Project project, StageName stageName, long studyId, Input input,
-                           boolean withNext) {
+                           List<Long> candidates) {
         requireReviewer(viewer, "record decisions");
         if (input.verdict() == null) {
             throw new UserError("a decision needs a verdict: include, exclude or maybe");
@@ -291,11 +353,11 @@ public final class ScreeningService {
             return db.inTransaction(h -> {
                 StageContext c = StageContext.load(h, project.id(), stageName);
                 Decision d = decideIn(h, c, viewer, studyId, input);
-                if (!withNext) {
+                if (candidates == null) {
                     return new Decided(d, null);
                 }
                 Optional<Next> held = pilotOrHeld(h, c, viewer.userId());
-                return new Decided(d, held.isPresent() ? held : claimNext(h, c, viewer));
+                return new Decided(d, held.isPresent() ? held : claimNext(h, c, viewer, candidates));
             });
         } catch (RuntimeException e) {
             // the same key posted twice at once: the other request stored it first (unique key)
