@@ -45,6 +45,8 @@ public final class ScreeningService {
     private final QueueOrder order;
     /** Per stage, reviewer and capacity: every study id below this is closed to the reviewer for good (a cache). */
     private final Map<String, Long> closedBelow = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Per stage and capacity: study ids closed to every reviewer for good (resolved, or full); a cache. */
+    private final Map<String, Set<Long>> closedToAll = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ScreeningService(Database db) {
         this(db, QueueOrder.RECORD_ORDER);
@@ -233,13 +235,25 @@ public final class ScreeningService {
             Set<Long> inStage = new HashSet<>(stageRecords);
             preferred = preferred.stream().filter(inStage::contains).toList();
         }
-        for (int i = 0; i < preferred.size() && out.size() < want; i += 200) {
-            List<Long> batch = preferred.subList(i, Math.min(preferred.size(), i + 200));
-            Set<Long> open = QueueStore.openAmong(h, c.projectId, stageId, me, capacity, batch);
-            for (long id : batch) {
-                if (open.contains(id) && !skip.contains(id) && !out.contains(id) && out.size() < want) {
-                    out.add(id);
+        // a ranking is shared in shape by the whole team, so its best records fill up first: remember
+        // which are closed to everyone (that never changes back) and ask the database only about the rest
+        Set<Long> closed = closedToAll.computeIfAbsent(stageId + "/" + capacity,
+                k -> java.util.concurrent.ConcurrentHashMap.newKeySet());
+        List<Long> unknown = new ArrayList<>();
+        for (int i = 0; i < preferred.size() && out.size() < want; i++) {
+            long id = preferred.get(i);
+            if (!closed.contains(id) && !skip.contains(id)) {
+                unknown.add(id);
+            }
+            if (unknown.size() == 50 || (i == preferred.size() - 1 && !unknown.isEmpty())) {
+                QueueStore.Openness o = QueueStore.opennessAmong(h, c.projectId, stageId, me, capacity, unknown);
+                closed.addAll(o.closedToAll());
+                for (long u : unknown) {
+                    if (o.open().contains(u) && !out.contains(u) && out.size() < want) {
+                        out.add(u);
+                    }
                 }
+                unknown.clear();
             }
         }
         if (stageRecords != null) {

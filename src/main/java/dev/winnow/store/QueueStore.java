@@ -67,6 +67,47 @@ public final class QueueStore {
         return out;
     }
 
+    /**
+     * Which of these studies are open to this reviewer ({@code open}), and which are closed to
+     * everyone for good ({@code closedToAll}: resolved, or held by {@code capacity} people).
+     */
+    public record Openness(Set<Long> open, Set<Long> closedToAll) {
+    }
+
+    public static Openness opennessAmong(Handle h, long projectId, long stageId, long userId, int capacity,
+                                         Collection<Long> ids) {
+        Set<Long> open = new java.util.HashSet<>();
+        Set<Long> closedToAll = new java.util.HashSet<>();
+        List<Long> all = new ArrayList<>(ids);
+        for (int i = 0; i < all.size(); i += 500) {
+            h.createQuery("""
+                            select s.id,
+                              exists (select 1 from resolution r where r.stage_id = :stage and r.study_id = s.id)
+                              or (select count(*) from (select a.user_id from assignment a where a.stage_id = :stage
+                                                        and a.study_id = s.id
+                                                        union
+                                                        select d.user_id from decision d where d.stage_id = :stage
+                                                        and d.study_id = s.id and d.origin <> 'pilot') people) >= :capacity,
+                              exists (select 1 from assignment a where a.stage_id = :stage and a.study_id = s.id
+                                      and a.user_id = :me)
+                              or exists (select 1 from decision d where d.stage_id = :stage and d.study_id = s.id
+                                         and d.user_id = :me and d.origin <> 'pilot')
+                            from study s where s.project_id = :p and s.id in (<ids>)""")
+                    .bind("p", projectId).bindList("ids", all.subList(i, Math.min(all.size(), i + 500)))
+                    .bind("stage", stageId).bind("me", userId).bind("capacity", capacity)
+                    .map((rs, ctx) -> {
+                        long id = rs.getLong(1);
+                        if (rs.getBoolean(2)) {
+                            closedToAll.add(id);
+                        } else if (!rs.getBoolean(3)) {
+                            open.add(id);
+                        }
+                        return id;
+                    }).list();
+        }
+        return new Openness(open, closedToAll);
+    }
+
     /** The slots of a study already taken at a stage. */
     public static Set<Integer> takenSlots(Handle h, long stageId, long studyId) {
         return Set.copyOf(h.createQuery("select slot from assignment where stage_id = :s and study_id = :t and slot is not null")
