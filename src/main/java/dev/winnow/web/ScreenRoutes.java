@@ -10,7 +10,6 @@ import dev.winnow.rank.RankedQueues;
 import dev.winnow.rank.Standing;
 import dev.winnow.screen.Decision;
 import dev.winnow.screen.HighlightService;
-import dev.winnow.screen.ScreeningProgress;
 import dev.winnow.screen.ScreeningService;
 import dev.winnow.screen.StageName;
 import dev.winnow.screen.Verdict;
@@ -34,14 +33,13 @@ public final class ScreenRoutes {
     private final ScreeningService screening;
     private final ProtocolService protocols;
     private final HighlightService highlights;
-    private final ScreeningProgress progress;
     private final dev.winnow.project.TeamService team;
     private final Projects access;
     private final Views views;
     private final RankedQueues ranking;
 
     ScreenRoutes(ProjectService projects, ScreeningService screening, ProtocolService protocols,
-                 HighlightService highlights, ScreeningProgress progress, dev.winnow.project.TeamService team,
+                 HighlightService highlights, dev.winnow.project.TeamService team,
                  Projects access, Views views, RankedQueues ranking) {
         this.ranking = ranking;
         this.team = team;
@@ -49,7 +47,6 @@ public final class ScreenRoutes {
         this.screening = screening;
         this.protocols = protocols;
         this.highlights = highlights;
-        this.progress = progress;
         this.access = access;
         this.views = views;
     }

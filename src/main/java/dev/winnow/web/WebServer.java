@@ -73,7 +73,7 @@ public final class WebServer implements AutoCloseable {
                     access, views).register(cfg.routes);
             new ScreenRoutes(projects, new dev.winnow.screen.ScreeningService(db, ranking),
                     new dev.winnow.protocol.ProtocolService(db), new dev.winnow.screen.HighlightService(db),
-                    new dev.winnow.screen.ScreeningProgress(db), team, access, views, ranking).register(cfg.routes);
+                    team, access, views, ranking).register(cfg.routes);
 
             new FullTextRoutes(projects, new dev.winnow.screen.FullTextService(db), new dev.winnow.screen.ScreeningService(db),
                     access, views).register(cfg.routes);
