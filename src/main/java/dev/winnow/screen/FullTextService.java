@@ -56,9 +56,7 @@ public final class FullTextService {
             if (!Files.isRegularFile(pdf)) {
                 throw new UserError(pdf + ": no such file");
             }
-            if (Files.size(pdf) > MAX_BYTES) {
-                throw new UserError(name + ": larger than " + (MAX_BYTES >> 20) + " MB; is it really one article?");
-            }
+            requireSize(name, Files.size(pdf));
             bytes = Files.readAllBytes(pdf);
         } catch (IOException e) {
             throw new UserError(pdf + ": cannot read the file: " + e.getMessage(), e);
@@ -68,8 +66,16 @@ public final class FullTextService {
 
     /** Attaches PDF bytes (a web upload) to a study record and extracts its text. */
     public FullTextStore.FullTextRow attach(Project project, long studyId, String fileName, byte[] pdf, String username) {
+        requireSize(fileName, pdf.length);
         PdfText.Extracted text = PdfText.extract(pdf, fileName);
         return db.inTransaction(h -> append(h, project, studyId, username, RETRIEVED, null, fileName, pdf, text));
+    }
+
+    /** Refuses a file over {@link #MAX_BYTES} (callers may ask before reading it). */
+    public static void requireSize(String fileName, long bytes) {
+        if (bytes > MAX_BYTES) {
+            throw new UserError(fileName + ": larger than " + (MAX_BYTES >> 20) + " MB; is it really one article?");
+        }
     }
 
     /** The record's full-text state (the newest row), if any. */

@@ -43,11 +43,4 @@ public final class ScreeningProgress {
             return out;
         });
     }
-
-    /** How many distinct records this reviewer decided at a stage. */
-    public long decidedBy(Project project, StageName stage, long userId) {
-        return db.withHandle(h -> StageStore.find(h, project.id(), stage.label())
-                .map(s -> DecisionStore.byUser(h, s.id(), userId).stream().map(Decision::studyId).distinct().count())
-                .orElse(0L));
-    }
 }

@@ -18,16 +18,19 @@ public final class QueueStore {
     private QueueStore() {
     }
 
+    /** How many people hold study {@code s} at the stage: assigned, or decided outside a pilot round. */
+    private static final String PEOPLE = """
+            (select count(*) from (select a.user_id from assignment a where a.stage_id = :stage and a.study_id = s.id
+                                   union
+                                   select d.user_id from decision d where d.stage_id = :stage and d.study_id = s.id
+                                   and d.origin <> 'pilot') people)""";
+
     private static final String OPEN = """
              not exists (select 1 from assignment a where a.stage_id = :stage and a.study_id = s.id and a.user_id = :me)
              and not exists (select 1 from decision d where d.stage_id = :stage and d.study_id = s.id
                              and d.user_id = :me and d.origin <> 'pilot')
              and not exists (select 1 from resolution r where r.stage_id = :stage and r.study_id = s.id)
-             and (select count(*) from (select a.user_id from assignment a where a.stage_id = :stage and a.study_id = s.id
-                                        union
-                                        select d.user_id from decision d where d.stage_id = :stage and d.study_id = s.id
-                                        and d.origin <> 'pilot') people) < :capacity
-            """;
+             and\s""" + PEOPLE + " < :capacity ";
 
     /**
      * Studies assigned to this reviewer that they have not decided and nobody resolved, oldest
@@ -56,15 +59,7 @@ public final class QueueStore {
     /** Which of these studies (of this project) are open to this reviewer. */
     public static Set<Long> openAmong(Handle h, long projectId, long stageId, long userId, int capacity,
                                       Collection<Long> ids) {
-        Set<Long> out = new java.util.HashSet<>();
-        List<Long> all = new ArrayList<>(ids);
-        for (int i = 0; i < all.size(); i += 500) {
-            out.addAll(h.createQuery("select s.id from study s where s.project_id = :p and s.id in (<ids>) and " + OPEN)
-                    .bind("p", projectId).bindList("ids", all.subList(i, Math.min(all.size(), i + 500)))
-                    .bind("stage", stageId).bind("me", userId).bind("capacity", capacity)
-                    .mapTo(Long.class).list());
-        }
-        return out;
+        return opennessAmong(h, projectId, stageId, userId, capacity, ids).open();
     }
 
     /**
@@ -80,19 +75,14 @@ public final class QueueStore {
         Set<Long> closedToAll = new java.util.HashSet<>();
         List<Long> all = new ArrayList<>(ids);
         for (int i = 0; i < all.size(); i += 500) {
-            h.createQuery("""
-                            select s.id,
-                              exists (select 1 from resolution r where r.stage_id = :stage and r.study_id = s.id)
-                              or (select count(*) from (select a.user_id from assignment a where a.stage_id = :stage
-                                                        and a.study_id = s.id
-                                                        union
-                                                        select d.user_id from decision d where d.stage_id = :stage
-                                                        and d.study_id = s.id and d.origin <> 'pilot') people) >= :capacity,
-                              exists (select 1 from assignment a where a.stage_id = :stage and a.study_id = s.id
-                                      and a.user_id = :me)
-                              or exists (select 1 from decision d where d.stage_id = :stage and d.study_id = s.id
-                                         and d.user_id = :me and d.origin <> 'pilot')
-                            from study s where s.project_id = :p and s.id in (<ids>)""")
+            h.createQuery("select s.id, "
+                            + "exists (select 1 from resolution r where r.stage_id = :stage and r.study_id = s.id) "
+                            + "or " + PEOPLE + " >= :capacity, "
+                            + "exists (select 1 from assignment a where a.stage_id = :stage and a.study_id = s.id "
+                            + "and a.user_id = :me) "
+                            + "or exists (select 1 from decision d where d.stage_id = :stage and d.study_id = s.id "
+                            + "and d.user_id = :me and d.origin <> 'pilot') "
+                            + "from study s where s.project_id = :p and s.id in (<ids>)")
                     .bind("p", projectId).bindList("ids", all.subList(i, Math.min(all.size(), i + 500)))
                     .bind("stage", stageId).bind("me", userId).bind("capacity", capacity)
                     .map((rs, ctx) -> {

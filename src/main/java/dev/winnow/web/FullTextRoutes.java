@@ -15,7 +15,6 @@ import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -106,15 +105,12 @@ public final class FullTextRoutes {
                 throw new UserError("choose a PDF file to upload for record " + s.id());
             }
             String name = SourceRoutes.safeName(f.filename());
-            if (f.size() > FullTextService.MAX_BYTES) {
-                throw new UserError(name + ": larger than " + (FullTextService.MAX_BYTES >> 20)
-                        + " MB; is it really one article?");
-            }
+            FullTextService.requireSize(name, f.size()); // before reading it into memory
             byte[] bytes;
             try (InputStream in = f.content()) {
                 bytes = in.readAllBytes();
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the uploaded file " + name, e);
+                throw new UserError(name + ": the upload could not be read (" + e.getMessage() + "); try again", e);
             }
             fullTexts.attach(a.project(), s.id(), name, bytes, a.user().username());
             return "Attached " + name + " to record " + s.id() + ".";
