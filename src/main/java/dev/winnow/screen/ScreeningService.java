@@ -311,15 +311,16 @@ public final class ScreeningService {
     /** This reviewer's progress at a stage (counts only: nothing about others' decisions). */
     public Progress progress(Viewer viewer, Project project, StageName stageName) {
         return db.read(h -> {
-            Optional<StageContext> c = StageContext.find(h, project.id(), stageName);
-            long decided = c.isEmpty() || viewer.userId() == null ? 0
-                    : QueueStore.decidedBy(h, c.get().stage.id(), viewer.userId());
+            // counts only: the stage rows, not the protocol
+            Optional<StageStore.StageRow> stage = StageStore.find(h, project.id(), stageName.label());
+            long decided = stage.isEmpty() || viewer.userId() == null ? 0
+                    : QueueStore.decidedBy(h, stage.get().id(), viewer.userId());
             long total;
             if (stageName == StageName.TITLE_ABSTRACT) {
                 total = QueueStore.studies(h, project.id());
             } else {
-                total = StageContext.find(h, project.id(), StageName.TITLE_ABSTRACT).isEmpty() || c.isEmpty() ? 0
-                        : StageSnapshot.load(h, project.id(), stageName).records.size();
+                total = stage.isEmpty() || StageStore.find(h, project.id(), StageName.TITLE_ABSTRACT.label()).isEmpty()
+                        ? 0 : StageSnapshot.load(h, project.id(), stageName).records.size();
             }
             return new Progress(decided, total);
         });
