@@ -16,13 +16,16 @@ import java.util.SplittableRandom;
  * <p>Objective: min ½‖w‖² + Σ C_i max(0, 1 − y_i w·x_i)². The optimum and the stopping test are
  * liblinear's; only the way there is faster:
  * <ul>
- *   <li>the rows are packed into a {@link TrainingMatrix} over their own vocabulary (contiguous,
- *       a small weight vector that stays in cache);</li>
+ *   <li>the rows are packed into a {@link TrainingMatrix} over the features at least two of them
+ *       share (contiguous, a small weight vector that stays in cache); a feature only one row has
+ *       is folded exactly into that row's diagonal term and its weight written back at the end;</li>
  *   <li>before coordinate descent, a few preconditioned conjugate-gradient steps solve the linear
  *       system of the support vectors (nearly every row, with this C), which coordinate descent
  *       alone approaches slowly; coordinate descent then checks and polishes to {@code eps};</li>
  *   <li>a warm start reuses the previous fit's dual variables, stored as α_i / C_i and rescaled
- *       by this fit's C_i (the class weights change with every label).</li>
+ *       by this fit's C_i (the class weights change with every label); rows new since then get
+ *       one coordinate step each;</li>
+ *   <li>the products over all rows (margins, and Σ coefficient · row) use two cores.</li>
  * </ul>
  * Any non-negative start is feasible and the stopping test is on the final point, so the model
  * reached does not depend on the start beyond {@code eps}.
@@ -64,11 +67,12 @@ public final class DualSvm implements Classifier {
         for (int i = 0; i < l; i++) {
             y[i] = relevant[i] ? 1 : -1;
             ci[i] = c * (relevant[i] ? weights.relevant() : weights.irrelevant());
-            diag[i] = 0.5 / ci[i];
-            qd[i] = x.squaredNorm(i) + 1.0 + diag[i]; // + 1: the bias feature
+            diag[i] = 0.5 / ci[i] + x.foldedSquaredNorm(i); // D_ii, plus the features only this row has
+            qd[i] = x.squaredNorm(i) + 1.0 + 0.5 / ci[i]; // + 1: the bias feature
         }
         // warm start: the previous fit's α/C (a prefix of these rows), times this fit's C (at the
-        // optimum α_i = 2 C_i ξ_i, so this follows the class weights' change); w = Σ y α x to match
+        // optimum α_i = 2 C_i ξ_i, so this follows the class weights' change); w = Σ y α x to match;
+        // then each new row gets one coordinate-descent step (8% fewer CG steps on ACEInhibitors)
         if (warm != null && warm.dual() != null) {
             int k = Math.min(l, warm.dual().length);
             for (int i = 0; i < k; i++) {
@@ -76,37 +80,52 @@ public final class DualSvm implements Classifier {
             }
         }
         double[] w = new double[x.columns()];
+        double[] spare = new double[x.columns()];
+        double[] coefficient = new double[l];
         double[] bias = {0};
         for (int i = 0; i < l; i++) {
-            if (alpha[i] != 0) {
-                x.addTo(i, y[i] * alpha[i], w);
-                bias[0] += y[i] * alpha[i];
+            coefficient[i] = y[i] * alpha[i];
+            bias[0] += coefficient[i];
+        }
+        x.addAll(coefficient, w, spare);
+        int known = warm == null || warm.dual() == null ? l : Math.min(l, warm.dual().length);
+        for (int i = known; i < l; i++) { // rows new since the warm start: one coordinate step each
+            double g = y[i] * (x.dot(i, w) + bias[0]) - 1;
+            if (g < 0) {
+                double a = -g / qd[i];
+                alpha[i] = a;
+                x.addTo(i, y[i] * a, w);
+                bias[0] += y[i] * a;
             }
         }
-        conjugateGradient(x, y, alpha, diag, qd, w, bias);
+        conjugateGradient(x, y, alpha, diag, qd, w, bias, spare);
         coordinateDescent(x, y, alpha, diag, qd, w, bias);
         boolean reuse = warm != null && warm.dual() != null && warm.weights().length == dimension
                 && warm.dual().length <= l;
-        double[] full = x.expand(w, reuse ? warm.weights() : new double[dimension]);
         double[] scaled = new double[l];
         for (int i = 0; i < l; i++) {
             scaled[i] = alpha[i] / ci[i];
+            coefficient[i] = y[i] * alpha[i];
         }
+        double[] full = x.expand(w, coefficient, reuse ? warm.weights() : new double[dimension]);
         return new LinearModel(full, bias[0], scaled, x);
     }
 
     /**
      * Preconditioned conjugate gradient on the rows that are (or want to be) support vectors:
-     * solves (Q + D) α = 1 there, i.e. every such row's gradient 0, with Jacobi preconditioning.
+     * solves (Q + D) α = 1 there, i.e. every such row's gradient 0, preconditioned by the diagonal
+     * plus the bias's rank-one term (see {@link #precondition}; 40% fewer steps than the diagonal
+     * alone on ACEInhibitors).
      * Stops when every gradient is within eps/4 of 0, after {@value #CG_ITERATIONS} iterations, or
      * as soon as a step would push some α below 0 (the step is cut there; coordinate descent
      * then finishes). Each iteration costs about one coordinate-descent pass, but far fewer are
      * needed: the rows are strongly coupled (bias, shared terms), which slows coordinate descent.
      */
     private void conjugateGradient(TrainingMatrix x, int[] y, double[] alpha, double[] diag, double[] qd,
-                                   double[] w, double[] bias) {
+                                   double[] w, double[] bias, double[] spare) {
         int l = x.rows();
         double[] r = new double[l];
+        double[] yp = new double[l];
         double[] p = new double[l];
         double[] q = new double[l];
         boolean[] free = new boolean[l];
@@ -118,20 +137,22 @@ public final class DualSvm implements Classifier {
             double g = y[i] * (margin[i] + bias[0]) - 1 + alpha[i] * diag[i];
             free[i] = alpha[i] > 0 || g < 0;
             r[i] = free[i] ? -g : 0;
-            p[i] = r[i] / qd[i];
-            rz += r[i] * p[i];
             rMax = Math.max(rMax, Math.abs(r[i]));
+        }
+        double[] z = new double[l];
+        precondition(r, free, y, qd, z);
+        for (int i = 0; i < l; i++) {
+            p[i] = z[i];
+            rz += r[i] * z[i];
         }
         double[] u = new double[x.columns()];
         for (int it = 0; it < CG_ITERATIONS && rMax > eps / 4; it++) {
-            java.util.Arrays.fill(u, 0);
             double ub = 0;
             for (int i = 0; i < l; i++) {
-                if (p[i] != 0) {
-                    x.addTo(i, y[i] * p[i], u);
-                    ub += y[i] * p[i];
-                }
+                yp[i] = y[i] * p[i];
+                ub += yp[i];
             }
+            x.addAll(yp, u, spare); // u is all zero here
             x.dotAll(u, q);
             double pq = 0;
             for (int i = 0; i < l; i++) {
@@ -159,23 +180,45 @@ public final class DualSvm implements Classifier {
             }
             for (int j = 0; j < u.length; j++) {
                 w[j] += step * u[j];
+                u[j] = 0;
             }
             bias[0] += step * ub;
             if (cut) {
                 return;
             }
+            precondition(r, free, y, qd, z);
             double rz2 = 0;
             rMax = 0;
             for (int i = 0; i < l; i++) {
-                double z = r[i] / qd[i];
-                rz2 += r[i] * z;
+                rz2 += r[i] * z[i];
                 rMax = Math.max(rMax, Math.abs(r[i]));
             }
             double beta = rz2 / rz;
             rz = rz2;
             for (int i = 0; i < l; i++) {
-                p[i] = free[i] ? r[i] / qd[i] + beta * p[i] : 0;
+                p[i] = free[i] ? z[i] + beta * p[i] : 0;
             }
+        }
+    }
+
+    /**
+     * z = M⁻¹ r over the free rows, M = the diagonal of Q + D without the bias's 1, plus the bias's
+     * rank-one coupling y yᵀ (inverted by Sherman–Morrison): the bias ties every row to every other.
+     */
+    private static void precondition(double[] r, boolean[] free, int[] y, double[] qd, double[] z) {
+        int l = r.length;
+        double yr = 0;
+        double inv = 0;
+        for (int i = 0; i < l; i++) {
+            if (free[i]) {
+                double d = qd[i] - 1;
+                yr += y[i] * r[i] / d;
+                inv += 1 / d;
+            }
+        }
+        double k = yr / (1 + inv);
+        for (int i = 0; i < l; i++) {
+            z[i] = free[i] ? (r[i] - y[i] * k) / (qd[i] - 1) : 0;
         }
     }
 

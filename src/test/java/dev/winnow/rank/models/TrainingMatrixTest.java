@@ -17,57 +17,151 @@ class TrainingMatrixTest {
     private static final List<String> WORDS = List.of("palliative", "oncology", "general", "practice", "shared",
             "care", "cardiac", "surgery", "stent", "patients", "study", "trial", "outcome", "hospital", "model");
 
+    /** n records of 10 common words; every second one also has a word of its own (a column only it has). */
     private static TfIdf corpus(int n, long seed) {
+        return corpus(n, 10, seed);
+    }
+
+    private static TfIdf corpus(int n, int words, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         TfIdf t = new TfIdf(TfIdf.Settings.ELAS_U4);
         for (int i = 0; i < n; i++) {
             StringBuilder b = new StringBuilder();
-            for (int w = 0; w < 10; w++) {
+            for (int w = 0; w < words; w++) {
                 b.append(WORDS.get(rng.nextInt(i % 3 == 0 ? 6 : WORDS.size()))).append(' ');
+            }
+            if (i % 2 == 0) {
+                b.append(ownWord(i));
             }
             t.add(b.toString());
         }
         return t;
     }
 
+    private static String ownWord(int i) {
+        StringBuilder b = new StringBuilder("zz");
+        for (int k = i + 1; k > 0; k /= 26) {
+            b.append((char) ('a' + k % 26));
+        }
+        return b.toString();
+    }
+
+    /** Σ_i a_i · row i in the full feature space (the textbook w = Σ y α x). */
+    private static double[] fullSum(List<SparseVector> rows, double[] a, int dimension) {
+        double[] w = new double[dimension];
+        for (int i = 0; i < rows.size(); i++) {
+            SparseVector x = rows.get(i);
+            for (int k = 0; k < x.size(); k++) {
+                w[x.indices()[k]] += a[i] * x.values()[k];
+            }
+        }
+        return w;
+    }
+
+    /** The number of rows that have feature j. */
+    private static long rowsWith(List<SparseVector> rows, int j) {
+        return rows.stream().filter(x -> x.get(j) != 0).count();
+    }
+
     @Test
-    void compactRowsAreTheFullRowsRenumbered() {
+    void sharedColumnsAreTheFeaturesAtLeastTwoRowsHave() {
         TfIdf t = corpus(60, 1);
         List<SparseVector> rows = t.rows().subList(10, 30);
         TrainingMatrix m = TrainingMatrix.of(rows, t.dimension());
         assertThat(m.rows()).isEqualTo(20);
-        assertThat(m.columns()).isLessThan(t.dimension());
-        // a full weight vector, and its compact restriction: same dot products, bit for bit
-        SplittableRandom rng = new SplittableRandom(5);
-        double[] full = new double[t.dimension()];
-        for (int j = 0; j < full.length; j++) {
-            full[j] = rng.nextDouble() - 0.5;
-        }
-        double[] compact = new double[m.columns()];
-        for (int c = 0; c < compact.length; c++) {
-            compact[c] = full[m.originalColumn(c)];
-        }
-        for (int i = 0; i < rows.size(); i++) {
-            assertThat(m.dot(i, compact)).isEqualTo(rows.get(i).dot(full));
-            assertThat(m.squaredNorm(i)).isCloseTo(rows.get(i).norm() * rows.get(i).norm(), within(1e-12));
-        }
-        // every column is some row's feature, each exactly once
         int[] originals = new int[m.columns()];
         for (int c = 0; c < originals.length; c++) {
             originals[c] = m.originalColumn(c);
+            assertThat(rowsWith(rows, originals[c])).isGreaterThanOrEqualTo(2);
         }
         assertThat(Arrays.stream(originals).distinct().count()).isEqualTo(originals.length);
-        // addTo then expand puts the row's values back in their original columns
-        double[] w = new double[m.columns()];
-        m.addTo(3, 2.0, w);
-        double[] back = m.expand(w, new double[t.dimension()]);
-        for (int j = 0; j < back.length; j++) {
-            assertThat(back[j]).isEqualTo(2.0 * rows.get(3).get(j));
+        long shared = java.util.stream.IntStream.range(0, t.dimension()).filter(j -> rowsWith(rows, j) >= 2).count();
+        assertThat(m.columns()).isEqualTo(shared);
+        for (int i = 0; i < rows.size(); i++) {
+            SparseVector x = rows.get(i);
+            double folded = 0;
+            for (int k = 0; k < x.size(); k++) {
+                folded += rowsWith(rows, x.indices()[k]) == 1 ? x.values()[k] * x.values()[k] : 0;
+            }
+            assertThat(m.squaredNorm(i)).isCloseTo(x.norm() * x.norm(), within(1e-12));
+            assertThat(m.foldedSquaredNorm(i)).isCloseTo(folded, within(1e-12));
+        }
+    }
+
+    /**
+     * The fold is exact: for any per-row coefficients a, w = Σ a_i x_i in the full space gives row i
+     * the margin x_i·w = (shared part of x_i)·(shared part of w) + a_i · (folded squared norm of i),
+     * and {@code expand} rebuilds the full w from the shared part and a. Built row by row (features
+     * becoming shared as later rows bring them) and all at once alike.
+     */
+    @Test
+    void foldingTheColumnsOnlyOneRowHasChangesNoMarginAndNoWeight() {
+        TfIdf t = corpus(60, 4);
+        List<SparseVector> rows = t.rows().subList(5, 45);
+        TrainingMatrix grown = null;
+        for (int n = 1; n <= rows.size(); n++) {
+            grown = TrainingMatrix.extend(grown, rows.subList(0, n), t.dimension());
+        }
+        for (TrainingMatrix m : List.of(TrainingMatrix.of(rows, t.dimension()), grown)) {
+            long single = java.util.stream.IntStream.range(0, t.dimension()).filter(j -> rowsWith(rows, j) == 1).count();
+            assertThat(single).as("the corpus has features only one row has").isGreaterThanOrEqualTo(20);
+            SplittableRandom rng = new SplittableRandom(7);
+            double[] a = new double[rows.size()];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = i % 5 == 0 ? 0 : rng.nextDouble() - 0.5;
+            }
+            double[] full = fullSum(rows, a, t.dimension());
+            double[] shared = new double[m.columns()];
+            m.addAll(a, shared, new double[m.columns()]);
+            for (int c = 0; c < m.columns(); c++) {
+                assertThat(shared[c]).isCloseTo(full[m.originalColumn(c)], within(1e-12));
+            }
+            for (int i = 0; i < rows.size(); i++) {
+                assertThat(m.dot(i, shared) + a[i] * m.foldedSquaredNorm(i)).as("margin of row %d", i)
+                        .isCloseTo(rows.get(i).dot(full), within(1e-12));
+            }
+            double[] back = m.expand(shared, a, new double[t.dimension()]);
+            for (int j = 0; j < back.length; j++) {
+                assertThat(back[j]).as("weight %d", j).isCloseTo(full[j], within(1e-12));
+            }
+        }
+    }
+
+    /** Above 100k shared entries the products use two cores: the serial results, within rounding. */
+    @Test
+    void largeBlocksSplitOverTwoCoresGiveTheSerialProducts() {
+        TfIdf t = corpus(2000, 60, 6);
+        TrainingMatrix m = TrainingMatrix.of(t.rows(), t.dimension());
+        int[] rowsWith = new int[t.dimension()];
+        t.rows().forEach(x -> Arrays.stream(x.indices()).forEach(j -> rowsWith[j]++));
+        long sharedEntries = t.rows().stream().flatMapToInt(x -> Arrays.stream(x.indices()))
+                .filter(j -> rowsWith[j] >= 2).count();
+        assertThat(sharedEntries).as("entries in the shared columns").isGreaterThan(100_000);
+        SplittableRandom rng = new SplittableRandom(8);
+        double[] a = new double[m.rows()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = rng.nextDouble() - 0.5;
+        }
+        double[] serial = new double[m.columns()];
+        for (int i = 0; i < m.rows(); i++) {
+            m.addTo(i, a[i], serial);
+        }
+        double[] split = new double[m.columns()];
+        double[] spare = new double[m.columns()];
+        m.addAll(a, split, spare);
+        double[] margins = new double[m.rows()];
+        m.dotAll(split, margins);
+        for (int c = 0; c < serial.length; c++) {
+            assertThat(split[c]).isCloseTo(serial[c], within(1e-9));
+            assertThat(spare[c]).isZero();
+        }
+        for (int i = 0; i < m.rows(); i++) {
+            assertThat(margins[i]).isEqualTo(m.dot(i, split));
         }
     }
 
     @Test
-    void theSameRowsInTheSameOrderGetTheSameNumbersAndAPrefixKeepsItsNumbers() {
+    void theSameRowsInTheSameOrderGetTheSameSharedColumnsAndAPrefixKeepsItsNumbers() {
         TfIdf t = corpus(40, 2);
         TrainingMatrix all = TrainingMatrix.of(t.rows(), t.dimension());
         TrainingMatrix again = TrainingMatrix.of(t.rows(), t.dimension());
@@ -83,12 +177,13 @@ class TrainingMatrixTest {
         assertThat(extended.rows()).isEqualTo(all.rows());
         assertThat(extended.columns()).isEqualTo(all.columns());
         double[] w = new double[all.columns()];
-        for (int c = 0; c < w.length; c++) {
+        for (int c = 0; c < all.columns(); c++) {
             assertThat(extended.originalColumn(c)).isEqualTo(all.originalColumn(c));
             w[c] = Math.sin(c);
         }
         for (int i = 0; i < all.rows(); i++) {
             assertThat(extended.dot(i, w)).isEqualTo(all.dot(i, w));
+            assertThat(extended.foldedSquaredNorm(i)).isEqualTo(all.foldedSquaredNorm(i));
             assertThat(extended.squaredNorm(i)).isEqualTo(all.squaredNorm(i));
         }
         // rows that are not the packed ones are packed from scratch
