@@ -6,19 +6,14 @@ import java.util.stream.IntStream;
 
 /**
  * A fitted linear scorer: score(x) = w·x + bias; higher means more likely relevant.
- * {@code dual} holds a dual solver's state, one value per training row in the order given, for
- * warm starts (null when the solver has none; {@link DualSvm}: α_i / C_i); {@code matrix} the packed
- * training rows a warm start may extend (null when none).
+ * {@code state} holds what a dual solver needs to warm-start the next fit (null when the solver
+ * has none; see {@link DualState}).
  */
-public record LinearModel(double[] weights, double bias, double[] dual, TrainingMatrix matrix) {
+public record LinearModel(double[] weights, double bias, DualState state) {
     private static final int PARALLEL_FROM = 2048;
 
     public LinearModel(double[] weights, double bias) {
-        this(weights, bias, null, null);
-    }
-
-    public LinearModel(double[] weights, double bias, double[] dual) {
-        this(weights, bias, dual, null);
+        this(weights, bias, null);
     }
 
     public double score(SparseVector x) {

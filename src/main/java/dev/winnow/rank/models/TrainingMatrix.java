@@ -41,8 +41,12 @@ public final class TrainingMatrix {
     /** Per full feature: 0 unseen, s + 1 for shared column s, −(k + 1) for the only entry k. */
     private final int[] slot;
     private final int[] sharedOriginal;
+    /** Per shared column: the row that had it alone before a later row brought it too, and its value there. */
+    private final int[] firstRow;
+    private final double[] firstValue;
     private final int columns;
     private final int sharedEntries;
+    private final int reusedRows;
     private final SparseVector[] source;
 
     private TrainingMatrix(Builder b) {
@@ -55,7 +59,10 @@ public final class TrainingMatrix {
         this.foldedSquaredNorm = b.foldedSquaredNorm;
         this.slot = b.slot;
         this.sharedOriginal = b.sharedOriginal;
+        this.firstRow = b.firstRow;
+        this.firstValue = b.firstValue;
         this.columns = b.columns;
+        this.reusedRows = b.reusedRows;
         this.sharedEntries = b.sharedEntries;
         this.source = b.source;
     }
@@ -94,8 +101,11 @@ public final class TrainingMatrix {
         double[] foldedSquaredNorm;
         int[] slot;
         int[] sharedOriginal;
+        int[] firstRow;
+        double[] firstValue;
         int columns;
         int sharedEntries;
+        final int reusedRows;
         SparseVector[] source;
 
         Builder(TrainingMatrix previous, List<SparseVector> all, int dimension) {
@@ -116,6 +126,9 @@ public final class TrainingMatrix {
             slot = p && previous.slot.length >= dimension ? previous.slot
                     : p ? Arrays.copyOf(previous.slot, dimension) : new int[dimension];
             sharedOriginal = grow(p ? previous.sharedOriginal : null, Math.min(need, dimension));
+            firstRow = grow(p ? previous.firstRow : null, Math.min(need, dimension));
+            firstValue = grow(p ? previous.firstValue : null, Math.min(need, dimension));
+            reusedRows = from;
             columns = p ? previous.columns : 0;
             sharedEntries = p ? previous.sharedEntries : 0;
             source = !p ? new SparseVector[l] : previous.source.length >= l ? previous.source
@@ -174,6 +187,8 @@ public final class TrainingMatrix {
             }
             int s = columns++;
             sharedOriginal[s] = j;
+            firstRow[s] = r;
+            firstValue[s] = v;
             slot[j] = s + 1;
             column[e] = s;
             value[e] = v;
@@ -206,6 +221,21 @@ public final class TrainingMatrix {
     /** The full feature index of shared column {@code c}. */
     public int originalColumn(int c) {
         return sharedOriginal[c];
+    }
+
+    /** How many of these rows were taken over from the matrix this one extends (0 when packed anew). */
+    public int reusedRows() {
+        return reusedRows;
+    }
+
+    /** The row that had shared column {@code c} alone until a later row brought it too. */
+    public int firstRow(int c) {
+        return firstRow[c];
+    }
+
+    /** That row's value in shared column {@code c}. */
+    public double firstValue(int c) {
+        return firstValue[c];
     }
 
     /** Σ ‖row i‖² over all its features (without any bias term). */

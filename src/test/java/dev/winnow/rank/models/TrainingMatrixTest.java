@@ -223,6 +223,20 @@ class TrainingMatrixTest {
         LinearModel warm = svm.fit(first, y60, new RatioBalancer(9.8).weights(20, 40), t.dimension(), null);
         LinearModel fromWarm = svm.fit(rows, relevant, cw, t.dimension(), warm);
         assertWeights(fromWarm, reference);
+
+        // one row at a time from 66 to 90 rows, each fit carrying the previous one's weights and
+        // margins over (rows 65..127 stay below the next power of two, so nothing is recomputed)
+        LinearModel chain = svm.fit(rows.subList(0, 65), Arrays.copyOf(relevant, 65), cw, t.dimension(), null);
+        for (int n = 66; n <= rows.size(); n++) {
+            int r = 0;
+            for (int i = 0; i < n; i++) {
+                r += relevant[i] ? 1 : 0;
+            }
+            ClassWeights step = new RatioBalancer(9.8).weights(r, n - r);
+            chain = svm.fit(rows.subList(0, n), Arrays.copyOf(relevant, n), n == rows.size() ? cw : step,
+                    t.dimension(), chain);
+        }
+        assertWeights(chain, reference);
     }
 
     private static void assertWeights(LinearModel m, double[] reference) {
