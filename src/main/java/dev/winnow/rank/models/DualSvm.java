@@ -102,7 +102,9 @@ public final class DualSvm implements Classifier {
             coordinateDescent(x, y, alpha, diag, qd, w, bias);
             x.dotAll(w, margin);
         }
-        boolean reuse = prior != null && warm.weights().length == dimension && prior.alpha().length <= l;
+        // the warm model's full weights are overwritten only when its rows are a prefix of these (so
+        // every feature it weighted is written again), never leaving another training set's weights
+        boolean reuse = prior != null && warm.weights().length == dimension && x.reusedRows() == prior.alpha().length;
         double[] coefficient = new double[l];
         for (int i = 0; i < l; i++) {
             coefficient[i] = y[i] * alpha[i];

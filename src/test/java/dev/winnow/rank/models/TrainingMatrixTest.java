@@ -237,6 +237,17 @@ class TrainingMatrixTest {
                     t.dimension(), chain);
         }
         assertWeights(chain, reference);
+
+        // a warm model fitted on other rows (not a prefix of these): none of its weights may leak
+        LinearModel other = svm.fit(first, y60, new RatioBalancer(9.8).weights(20, 40), t.dimension(), null);
+        List<SparseVector> later = rows.subList(30, 90);
+        boolean[] yLater = Arrays.copyOfRange(relevant, 30, 90);
+        ClassWeights cwLater = new RatioBalancer(9.8).weights(20, 40);
+        LinearModel fromOther = svm.fit(later, yLater, cwLater, t.dimension(), other);
+        LinearModel coldLater = svm.fit(later, yLater, cwLater, t.dimension(), null);
+        for (int j = 0; j < t.dimension(); j++) {
+            assertThat(fromOther.weights()[j]).as("weight %d", j).isCloseTo(coldLater.weights()[j], within(1e-9));
+        }
     }
 
     private static void assertWeights(LinearModel m, double[] reference) {
