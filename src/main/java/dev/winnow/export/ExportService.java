@@ -239,7 +239,8 @@ public final class ExportService {
         return f == null ? format.id().toLowerCase(Locale.ROOT) : f[0];
     }
 
-    static String contentType(Format format) {
+    /** The media type of a format Winnow writes (what the web sends it as). */
+    public static String contentType(Format format) {
         String[] f = FILES.get(format);
         return f == null ? "application/octet-stream" : f[1];
     }

@@ -12,6 +12,8 @@ import dev.winnow.chart.FieldType;
 import dev.winnow.chart.FormYaml;
 import dev.winnow.chart.TableFiles;
 import dev.winnow.chart.Templates;
+import dev.winnow.export.ExportService;
+import dev.winnow.ingest.Format;
 import dev.winnow.project.ProjectService;
 import dev.winnow.project.Role;
 import dev.winnow.project.TeamService.Access;
@@ -73,14 +75,14 @@ final class ChartRoutes {
             Access a = access.access(ctx, Role.VIEWER);
             StringWriter w = new StringWriter();
             TableFiles.csv(charts.evidenceTable(a.project()), w);
-            download(ctx, "text/csv; charset=utf-8", a.project().key() + "-evidence-table.csv",
+            download(ctx, ExportService.contentType(Format.CSV), a.project().key() + "-evidence-table.csv",
                     w.toString().getBytes(StandardCharsets.UTF_8));
         });
         r.get("/p/{key}/chart/evidence.xlsx", ctx -> {
             Access a = access.access(ctx, Role.VIEWER);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             TableFiles.xlsx(charts.evidenceTable(a.project()), "Evidence table", out);
-            download(ctx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            download(ctx, ExportService.contentType(Format.XLSX),
                     a.project().key() + "-evidence-table.xlsx", out.toByteArray());
         });
         r.get("/p/{key}/chart/map.svg", ctx -> {

@@ -1,6 +1,8 @@
 package dev.winnow.web;
 
 import dev.winnow.UserError;
+import dev.winnow.export.ExportService;
+import dev.winnow.ingest.Format;
 import dev.winnow.project.Role;
 import dev.winnow.project.TeamService.Access;
 import dev.winnow.report.ReportExports;
@@ -25,11 +27,11 @@ import java.util.Map;
  * blinded, only project owners (the overseers) may read them: the numbers would reveal decisions.
  */
 public final class ReportRoutes {
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final Map<String, String> TYPES = Map.of(
             "json", "application/json", "svg", "image/svg+xml", "png", "image/png", "pdf", "application/pdf",
-            "csv", "text/csv; charset=utf-8", "md", "text/markdown; charset=utf-8", "html", "text/html; charset=utf-8",
-            "ris", "application/x-research-info-systems; charset=utf-8", "xlsx", XLSX);
+            "csv", ExportService.contentType(Format.CSV), "md", "text/markdown; charset=utf-8",
+            "html", "text/html; charset=utf-8", "ris", ExportService.contentType(Format.RIS),
+            "xlsx", ExportService.contentType(Format.XLSX));
 
     private final ReportService reports;
     private final ReportExports exports;
@@ -141,7 +143,6 @@ public final class ReportRoutes {
                         new Link("CSV", base + "/chart/evidence.csv", "evidence-csv"),
                         new Link("XLSX", base + "/chart/evidence.xlsx", "evidence-xlsx"),
                         new Link("Evidence map (SVG)", base + "/chart/map.svg", "evidence-map"))),
-                Map.entry("Project export: included records", subset(base, "included")),
                 Map.entry("Project export: all records", subset(base, "all")));
     }
 
