@@ -235,8 +235,7 @@ public final class DedupService {
      */
     public long undoMerge(Project project, long pairId, Actor actor) {
         return db.inTransaction(h -> {
-            PairRow pair = DedupStore.findPair(h, project.id(), pairId)
-                    .orElseThrow(() -> new UserError("no dedup pair " + pairId + " in project " + project.key()));
+            PairRow pair = pair(h, project, pairId);
             if (!pair.relation().equals("maybe") || !pair.status().equals("merged")) {
                 throw new UserError("dedup pair " + pairId + " was not merged (it is " + pair.relation() + ", "
                         + pair.status() + "): there is no merge to undo");
@@ -277,9 +276,13 @@ public final class DedupService {
         return pair instanceof Number n && n.longValue() == pairId;
     }
 
-    private static PairRow openPair(Handle h, Project project, long pairId) {
-        PairRow pair = DedupStore.findPair(h, project.id(), pairId)
+    private static PairRow pair(Handle h, Project project, long pairId) {
+        return DedupStore.findPair(h, project.id(), pairId)
                 .orElseThrow(() -> new UserError("no dedup pair " + pairId + " in project " + project.key()));
+    }
+
+    private static PairRow openPair(Handle h, Project project, long pairId) {
+        PairRow pair = pair(h, project, pairId);
         if (!pair.relation().equals("maybe") || !pair.status().equals("open")) {
             throw new UserError("dedup pair " + pairId + " is not an open maybe pair (it is " + pair.relation() + ", "
                     + pair.status() + ")");
