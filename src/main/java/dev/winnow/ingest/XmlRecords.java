@@ -111,8 +111,17 @@ public final class XmlRecords {
 
         /** The text content (descendants' text in document order), whitespace runs as one space; null when blank. */
         public String text() {
+            return text(Set.of());
+        }
+
+        /**
+         * The text content as {@link #text()}, with the text of descendants named in
+         * {@code parenthesised} written in parentheses (PubMed's plain-text rendering of
+         * {@code <sup>} and {@code <sub>}: "m<sup>-2</sup>" reads "m(-2)").
+         */
+        public String text(Set<String> parenthesised) {
             StringBuilder sb = new StringBuilder();
-            appendText(sb);
+            appendText(sb, parenthesised);
             String s = sb.toString().replaceAll("\\s+", " ").strip();
             return s.isEmpty() ? null : s;
         }
@@ -123,10 +132,18 @@ public final class XmlRecords {
             return e == null ? null : e.text();
         }
 
-        private void appendText(StringBuilder sb) {
+        private void appendText(StringBuilder sb, Set<String> parenthesised) {
             for (Object o : content) {
                 if (o instanceof Element e) {
-                    e.appendText(sb);
+                    if (!parenthesised.contains(e.name)) {
+                        e.appendText(sb, parenthesised);
+                        continue;
+                    }
+                    StringBuilder inner = new StringBuilder();
+                    e.appendText(inner, parenthesised);
+                    String t = inner.toString().strip();
+                    boolean wrapped = t.startsWith("(") && t.endsWith(")");
+                    sb.append(t.isEmpty() || wrapped ? t : "(" + t + ")");
                 } else {
                     sb.append((String) o);
                 }

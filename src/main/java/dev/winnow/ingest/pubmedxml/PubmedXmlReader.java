@@ -76,8 +76,8 @@ public final class PubmedXmlReader implements RecordReader {
                 b.issue(journal.text("JournalIssue/Issue"));
                 date(b, journal.at("JournalIssue/PubDate"));
             }
-            String title = article.text("ArticleTitle");
-            String vernacular = article.text("VernacularTitle");
+            String title = styled(article, "ArticleTitle");
+            String vernacular = styled(article, "VernacularTitle");
             b.title(title != null ? title : vernacular);
             if (title != null) {
                 b.originalTitle(vernacular);
@@ -133,8 +133,8 @@ public final class PubmedXmlReader implements RecordReader {
         }
         Element book = doc.child("Book");
         String pmid = doc.text("PMID");
-        String chapter = doc.text("ArticleTitle");
-        String bookTitle = book == null ? null : book.text("BookTitle");
+        String chapter = styled(doc, "ArticleTitle");
+        String bookTitle = book == null ? null : styled(book, "BookTitle");
         b.type(chapter != null ? RecordType.BOOK_SECTION : RecordType.BOOK);
         b.title(chapter != null ? chapter : bookTitle);
         if (chapter != null) {
@@ -266,6 +266,20 @@ public final class PubmedXmlReader implements RecordReader {
         return start == null ? null : end == null ? start : start + "-" + end;
     }
 
+    /**
+     * PubMed XML marks super- and subscripts ({@code <sup>}, {@code <sub>}) inside titles and
+     * abstracts; PubMed's own MEDLINE text export writes them in parentheses ("g m(-2) year(-1)",
+     * "SpO(2)", "[(18)F]"). Reading them the same way makes a record exported as XML and as
+     * .nbib read alike, which deduplication relies on.
+     */
+    static final Set<String> SUPERSCRIPTS_AND_SUBSCRIPTS = Set.of("sup", "sub");
+
+    /** The text at a path with super- and subscripts as PubMed's text export writes them; null when absent. */
+    private static String styled(Element parent, String path) {
+        Element e = parent.at(path);
+        return e == null ? null : e.text(SUPERSCRIPTS_AND_SUBSCRIPTS);
+    }
+
     /** Labelled parts as "LABEL: text", separated by blank lines; copyright kept apart. */
     private static void abstractText(Record.Builder b, Element abs) {
         if (abs == null) {
@@ -273,7 +287,7 @@ public final class PubmedXmlReader implements RecordReader {
         }
         List<String> parts = new ArrayList<>();
         for (Element t : abs.children("AbstractText")) {
-            String text = t.text();
+            String text = t.text(SUPERSCRIPTS_AND_SUBSCRIPTS);
             if (text == null) {
                 continue;
             }

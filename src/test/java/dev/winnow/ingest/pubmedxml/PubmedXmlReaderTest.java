@@ -76,6 +76,19 @@ class PubmedXmlReaderTest {
     }
 
     @Test
+    void superAndSubscriptsReadAsPubmedsTextExportWritesThem() throws IOException {
+        String xml = ARTICLE
+                .replace("Shared care of <i>early</i> palliative patients &amp; GPs.",
+                        "[<sup>18</sup>F]FDG uptake and SpO<sub>2</sub> in <i>shared</i> care")
+                .replace("<AbstractText Label=\"METHODS\">How.</AbstractText>",
+                        "<AbstractText Label=\"METHODS\">Biomass 137 g m<sup>-2</sup> year<sup>(-1)</sup>; P = 1.6 x 10\n"
+                                + "   <sup>-19</sup>.</AbstractText>");
+        Record r = Ingest.readAll(new StringReader(xml), "a.xml", Format.PUBMED_XML).get(0).record();
+        assertThat(r.title()).isEqualTo("[(18)F]FDG uptake and SpO(2) in shared care");
+        assertThat(r.abstractText()).isEqualTo("BACKGROUND: Why.\n\nMETHODS: Biomass 137 g m(-2) year(-1); P = 1.6 x 10 (-19).");
+    }
+
+    @Test
     void detectsAndRejectsCleanly() {
         assertThat(Formats.detect(ARTICLE)).containsInstanceOf(PubmedXmlReader.class);
         assertThatThrownBy(() -> Ingest.readAll(new StringReader(ARTICLE.replace("</Journal>", "")), "b.xml",
