@@ -9,8 +9,9 @@ import java.util.Objects;
 public record Author(String family, String given, boolean corporate) {
 
     public Author {
-        family = family == null ? "" : family.strip();
-        given = given == null || given.isBlank() ? null : given.strip();
+        family = family == null ? "" : PlainText.withoutControlCharacters(family).strip();
+        given = given == null ? null : PlainText.withoutControlCharacters(given).strip();
+        given = given == null || given.isEmpty() ? null : given;
         if (family.isEmpty() && given != null) {
             family = given;
             given = null;

@@ -84,7 +84,7 @@ public final class Record {
         if (s == null) {
             return null;
         }
-        String t = s.strip();
+        String t = PlainText.withoutControlCharacters(s).strip();
         return t.isEmpty() ? null : t;
     }
 
@@ -274,8 +274,9 @@ public final class Record {
         public Builder url(String v) { addDistinct(urls, v); return this; }
         public Builder urls(List<String> v) { urls.clear(); v.forEach(this::url); return this; }
         public Builder accessionNumber(String database, String number) {
-            if (database != null && number != null && !number.isBlank()) {
-                accessionNumbers.put(database.strip(), number.strip());
+            String n = number == null ? "" : PlainText.withoutControlCharacters(number).strip();
+            if (database != null && !n.isEmpty()) {
+                accessionNumbers.put(database.strip(), n);
             }
             return this;
         }
@@ -284,11 +285,12 @@ public final class Record {
         public Builder publisher(String v) { publisher = v; return this; }
         public Builder place(String v) { place = v; return this; }
         public Builder institution(String v) { institution = v; return this; }
-        public Builder note(String v) { if (v != null && !v.isBlank()) { notes.add(v.strip()); } return this; }
+        public Builder note(String v) { addText(notes, v, false); return this; }
         public Builder notes(List<String> v) { notes.clear(); v.forEach(this::note); return this; }
         public Builder extra(String tag, String value) {
-            if (tag != null && value != null && !value.isBlank()) {
-                extra.computeIfAbsent(tag, k -> new ArrayList<>()).add(value.strip());
+            String t = value == null ? "" : PlainText.withoutControlCharacters(value).strip();
+            if (tag != null && !t.isEmpty()) {
+                extra.computeIfAbsent(tag, k -> new ArrayList<>()).add(t);
             }
             return this;
         }
@@ -311,8 +313,14 @@ public final class Record {
         }
 
         private static void addDistinct(List<String> list, String v) {
-            if (v != null && !v.isBlank() && !list.contains(v.strip())) {
-                list.add(v.strip());
+            addText(list, v, true);
+        }
+
+        /** Adds {@code v} stripped and without control characters, unless blank (or, when distinct, present). */
+        private static void addText(List<String> list, String v, boolean distinct) {
+            String t = v == null ? "" : PlainText.withoutControlCharacters(v).strip();
+            if (!t.isEmpty() && !(distinct && list.contains(t))) {
+                list.add(t);
             }
         }
     }

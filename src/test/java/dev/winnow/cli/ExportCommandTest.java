@@ -42,7 +42,7 @@ class ExportCommandTest {
         assertThat(back.getFirst().journal()).isEqualTo("BMJ");
 
         Path bib = dir.resolve("out/records.bib");
-        CliTest.Run toFile = CliTest.run(db, "export", "--project", "shared-care", "--subset", "records", "--format",
+        CliTest.Run toFile = CliTest.run(db, "export", "--project", "shared-care", "--subset", "records", "--to",
                 "bibtex", "-o", bib.toString());
         assertThat(toFile.code()).as(toFile.err()).isZero();
         assertThat(toFile.out()).contains("Exported 3 records (records) as bibtex");

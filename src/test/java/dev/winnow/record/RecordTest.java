@@ -29,6 +29,24 @@ class RecordTest {
     }
 
     @Test
+    void controlCharactersNeverReachAField() {
+        Record r = Record.builder().title("x \u0000\u0001garbage").abstractText("First.\n\nSecond\u000b line\tend.")
+                .author(Author.of("Sm\u0007ith", "\u0000")).keyword("\u0001").keyword("care\u007f")
+                .note("\u0000").extra("M1", "\u001a").extra("M3", "Art\u0000icle").accessionNumber("WOS", "\u0000")
+                .url("https://example.org/\u0000a").build();
+        assertThat(r.title()).isEqualTo("x garbage");
+        assertThat(r.abstractText()).isEqualTo("First.\n\nSecond line\tend.");
+        assertThat(r.authors()).containsExactly(Author.of("Smith", null));
+        assertThat(r.keywords()).containsExactly("care");
+        assertThat(r.notes()).isEmpty();
+        assertThat(r.extra()).containsOnlyKeys("M3").containsEntry("M3", java.util.List.of("Article"));
+        assertThat(r.accessionNumbers()).isEmpty();
+        assertThat(r.urls()).containsExactly("https://example.org/a");
+        String plain = "no controls here";
+        assertThat(PlainText.withoutControlCharacters(plain)).isSameAs(plain);
+    }
+
+    @Test
     void toBuilderCopiesEveryField() {
         assertThat(full().toBuilder().build()).isEqualTo(full());
         assertThat(full().toBuilder().volume("21").build()).isNotEqualTo(full());

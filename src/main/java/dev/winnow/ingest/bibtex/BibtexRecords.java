@@ -171,9 +171,17 @@ final class BibtexRecords {
         return parts;
     }
 
+    /**
+     * Stand-ins for a space and a comma inside braces while a name is parsed: characters of
+     * Unicode's private use area, which no export uses and which {@link dev.winnow.record.Author}
+     * keeps (it drops control characters).
+     */
+    private static final char BRACED_SPACE = '\uE000';
+    private static final char BRACED_COMMA = '\uE001';
+
     /** Spaces and commas inside braces hidden from name parsing (restored by {@link #restore}). */
     private static String protectBracedSpaces(String s) {
-        return insideBraces(s, c -> c == ' ' ? '\u0001' : c == ',' ? '\u0002' : c);
+        return insideBraces(s, c -> c == ' ' ? BRACED_SPACE : c == ',' ? BRACED_COMMA : c);
     }
 
     /** The text with every character inside braces (at any depth) replaced by {@code f}'s answer. */
@@ -193,7 +201,7 @@ final class BibtexRecords {
     }
 
     private static String restore(String s) {
-        return s.replace('\u0001', ' ').replace('\u0002', ',');
+        return s.replace(BRACED_SPACE, ' ').replace(BRACED_COMMA, ',');
     }
 
     private static String first(BibtexParser.Entry e, String... names) {
