@@ -10,14 +10,15 @@ import dev.winnow.screen.Verdict;
 import dev.winnow.store.Database;
 import dev.winnow.store.RankInputStore;
 import dev.winnow.store.RankInputStore.OwnDecision;
-import dev.winnow.store.StudyStore;
 import dev.winnow.store.StudyStore.Study;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -27,8 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * (the newest per study; "maybe" is not a training label) and the resolved outcomes (which
  * override U's own call). Other reviewers' unresolved votes are never read.
  *
- * <p>State: the TF-IDF features of a project are kept in memory and grown as study records
- * arrive; the fitted model of each (project, stage, reviewer) is kept with a fingerprint of its
+ * <p>State: the TF-IDF features of a project are kept in memory, grown as study records arrive
+ * and rewritten for studies whose fields changed (a deduplication merge); the fitted model of each (project, stage, reviewer) is kept with a fingerprint of its
  * training labels and reused while they are unchanged. Everything is recomputed from the
  * database when absent, so a restart changes nothing but speed.
  */
@@ -68,10 +69,15 @@ public final class RankService {
         }
         ProjectFeatures pf = features.computeIfAbsent(projectId, id -> new ProjectFeatures(model));
         Inputs in = db.withHandle(h -> {
-            List<Long> ids = StudyStore.ids(h, projectId);
+            Map<Long, String> versions = RankInputStore.studyVersions(h, projectId);
+            List<Long> ids = List.copyOf(versions.keySet());
             long firstMissing = pf.firstMissing(ids);
             if (firstMissing >= 0) {
-                pf.update(RankInputStore.studiesFrom(h, projectId, firstMissing));
+                pf.update(RankInputStore.studiesFrom(h, projectId, firstMissing), versions);
+            }
+            Set<Long> stale = pf.stale(versions);
+            if (!stale.isEmpty()) {
+                pf.refresh(stale, RankInputStore.studies(h, projectId, stale), versions);
             }
             return new Inputs(ids, RankInputStore.ownDecisions(h, stageId, userId),
                     RankInputStore.resolutions(h, stageId));
@@ -100,7 +106,7 @@ public final class RankService {
         List<Map.Entry<Long, Boolean>> training = labels.entrySet().stream()
                 .filter(e -> pf.has(e.getKey())).sorted(Map.Entry.comparingByKey()).toList();
         String key = projectId + "/" + stageId + "/" + userId;
-        String fingerprint = pf.documents() + ":" + training.hashCode() + ":" + training.size();
+        String fingerprint = pf.version() + ":" + training.hashCode() + ":" + training.size();
         Fitted f = fitted.get(key);
         if (f == null || !f.fingerprint().equals(fingerprint)) {
             f = new Fitted(fingerprint, pf.train(training));
@@ -136,23 +142,67 @@ public final class RankService {
     private record Fitted(String fingerprint, LinearModel model) {
     }
 
-    /** The TF-IDF rows of one project's study records, grown as records arrive. */
+    /** The version recorded for a study that no longer exists (an {@code updated_at} is a timestamp, never this). */
+    private static final String GONE = "gone";
+
+    /**
+     * The TF-IDF rows of one project's study records, grown as records arrive and rewritten when a
+     * study's fields change (its {@code updated_at} differs from the one its row was built from)
+     * or the study is gone (its row is emptied).
+     */
     private static final class ProjectFeatures {
         private final RankModel model;
         private final TfIdf tfidf;
         private final Map<Long, Integer> rowOf = new HashMap<>();
+        private final Map<Long, String> versionOf = new HashMap<>();
+        /** Changes with every row added or rewritten: a model fitted before is not reused after. */
+        private long version;
 
         ProjectFeatures(RankModel model) {
             this.model = model;
             this.tfidf = new TfIdf(model.features());
         }
 
-        synchronized void update(List<Study> studies) {
+        synchronized void update(List<Study> studies, Map<Long, String> versions) {
             for (Study s : studies) {
                 if (!rowOf.containsKey(s.id())) {
                     rowOf.put(s.id(), tfidf.add(text(s.record())));
+                    versionOf.put(s.id(), versions.get(s.id()));
+                    version++;
                 }
             }
+        }
+
+        /** Featurised studies whose fields changed since their row was built, or that are gone. */
+        synchronized Set<Long> stale(Map<Long, String> versions) {
+            Set<Long> out = new HashSet<>();
+            for (Long id : rowOf.keySet()) {
+                String now = versions.get(id);
+                String built = versionOf.get(id);
+                if (!(now == null ? GONE : now).equals(built)) {
+                    out.add(id);
+                }
+            }
+            return out;
+        }
+
+        /** Rewrites the rows of stale studies from their current fields; empties those of studies gone. */
+        synchronized void refresh(Set<Long> stale, List<Study> current, Map<Long, String> versions) {
+            Set<Long> left = new HashSet<>(stale);
+            for (Study s : current) {
+                tfidf.replace(rowOf.get(s.id()), text(s.record()));
+                versionOf.put(s.id(), versions.get(s.id()));
+                left.remove(s.id());
+            }
+            for (Long id : left) {
+                tfidf.replace(rowOf.get(id), "");
+                versionOf.put(id, GONE);
+            }
+            version++;
+        }
+
+        synchronized long version() {
+            return version;
         }
 
         /** The smallest of {@code ids} not featurised yet, or -1 when every one is. */

@@ -1,6 +1,8 @@
 package dev.winnow.store;
 
 import dev.winnow.screen.Verdict;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,33 @@ public final class RankInputStore {
                 .bind("p", projectId).bind("from", fromId)
                 .map((rs, ctx) -> new StudyStore.Study(rs.getLong(1), rs.getLong(2), RecordJson.read(rs.getString(3))))
                 .list();
+    }
+
+    /**
+     * The project's study records, id → when their fields last changed, in id order: how the
+     * ranking's features notice a study whose text a deduplication merge (or its undoing) rewrote.
+     */
+    public static Map<Long, String> studyVersions(Handle h, long projectId) {
+        Map<Long, String> out = new LinkedHashMap<>();
+        h.createQuery("select id, updated_at from study where project_id = :p order by id")
+                .bind("p", projectId)
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    /** The named study records of the project that still exist, in id order. */
+    public static List<StudyStore.Study> studies(Handle h, long projectId, Collection<Long> ids) {
+        List<Long> all = ids.stream().sorted().toList();
+        List<StudyStore.Study> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += 500) {
+            out.addAll(h.createQuery("select id, project_id, fields from study where project_id = :p and id in (<ids>) "
+                            + "order by id")
+                    .bind("p", projectId).bindList("ids", all.subList(i, Math.min(all.size(), i + 500)))
+                    .map((rs, ctx) -> new StudyStore.Study(rs.getLong(1), rs.getLong(2), RecordJson.read(rs.getString(3))))
+                    .list());
+        }
+        return out;
     }
 
     /** One of the reviewer's own decisions (the newest per study counts). */

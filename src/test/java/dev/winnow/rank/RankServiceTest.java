@@ -11,6 +11,7 @@ import dev.winnow.screen.Verdict;
 import dev.winnow.store.Clock;
 import dev.winnow.store.Database;
 import dev.winnow.store.DecisionStore;
+import dev.winnow.store.DedupStore;
 import dev.winnow.store.ProjectStore;
 import dev.winnow.store.StageStore;
 import dev.winnow.store.StudyStore;
@@ -133,6 +134,40 @@ class RankServiceTest {
             RankService.Queue grown = service.queue(f.project(), f.stage(), f.ana(), StoppingRules.DEFAULT);
             assertThat(grown.studyIds()).hasSize(39).contains(added);
             assertThat(grown.studyIds().indexOf(added)).isLessThan(10);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDb.class)
+    void aStudyWhoseFieldsAMergeRewroteIsRankedByItsNewText(TestDb kind) {
+        try (Database db = kind.fresh()) {
+            Fixture f = fixture(db);
+            decide(db, f.stage(), f.studies().get(0), f.ana(), Verdict.INCLUDE);
+            decide(db, f.stage(), f.studies().get(1), f.ana(), Verdict.EXCLUDE);
+            RankService service = new RankService(db);
+            RankService.Queue before = service.queue(f.project(), f.stage(), f.ana(), StoppingRules.DEFAULT);
+            long knee = f.studies().get(2);
+            long palliative = f.studies().get(12);
+            assertThat(before.studyIds().indexOf(knee)).isGreaterThanOrEqualTo(9);
+            assertThat(before.studyIds().indexOf(palliative)).isLessThan(9);
+            // a deduplication merge rewrites both studies' fields (their ids, and decisions, stay)
+            db.useTransaction(h -> {
+                DedupStore.updateStudy(h, knee, Record.builder()
+                        .title("Early palliative care shared by general practice and oncology: a cohort")
+                        .abstractText("A model of palliative care for patients with cancer in primary care.").build());
+                DedupStore.updateStudy(h, palliative, Record.builder()
+                        .title("Knee replacement outcomes after fracture surgery: a registry")
+                        .abstractText("Orthopaedic patients followed after surgery of the knee and hip.").build());
+            });
+            RankService.Queue after = service.queue(f.project(), f.stage(), f.ana(), StoppingRules.DEFAULT);
+            assertThat(after.studyIds().indexOf(knee)).isLessThan(9);
+            assertThat(after.studyIds().indexOf(palliative)).isGreaterThanOrEqualTo(9);
+            // a study that is gone leaves the queue, and the ranking still works without it
+            long gone = f.studies().get(4);
+            db.useTransaction(h -> DedupStore.deleteStudy(h, gone));
+            RankService.Queue fewer = service.queue(f.project(), f.stage(), f.ana(), StoppingRules.DEFAULT);
+            assertThat(fewer.studyIds()).hasSize(37).doesNotContain(gone);
+            assertThat(fewer.studyIds().indexOf(knee)).isLessThan(8);
         }
     }
 }

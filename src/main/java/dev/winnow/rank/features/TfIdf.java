@@ -13,7 +13,8 @@ import java.util.Map;
  * {@code ln((1 + n) / (1 + df)) + 1}; sublinear tf {@code 1 + ln(tf)} (or raw counts); rows
  * normalised to unit L2 length.
  *
- * <p>Incremental: {@link #add} tokenises only the new document and updates the counts; the
+ * <p>Incremental: {@link #add} tokenises only the new document and updates the counts ({@link
+ * #replace} likewise for a document whose text changed); the
  * weighted rows are recomputed lazily (idf depends on every document) from stored term counts,
  * without re-reading any text.
  *
@@ -50,6 +51,30 @@ public final class TfIdf {
 
     /** Adds one document; returns its row index. */
     public synchronized int add(String text) {
+        docTerms.add(null);
+        docCounts.add(null);
+        int row = docTerms.size() - 1;
+        count(row, text);
+        return row;
+    }
+
+    /**
+     * Gives a document new text (a study record whose fields changed): its old terms leave the
+     * document frequencies, the new ones enter, and the row keeps its index. Empty text leaves a
+     * row with no terms (a document that no longer exists still counts in n until the corpus is
+     * rebuilt).
+     */
+    public synchronized void replace(int row, String text) {
+        if (row < 0 || row >= docTerms.size()) {
+            throw new IndexOutOfBoundsException("no row " + row + " among " + docTerms.size());
+        }
+        for (int t : docTerms.get(row)) {
+            df[t]--;
+        }
+        count(row, text);
+    }
+
+    private void count(int row, String text) {
         Map<Integer, Integer> counts = new HashMap<>();
         for (String term : analyzer.terms(text)) {
             Integer id = vocabulary.get(term);
@@ -68,10 +93,9 @@ public final class TfIdf {
             }
             df[ids[i]]++;
         }
-        docTerms.add(ids);
-        docCounts.add(c);
+        docTerms.set(row, ids);
+        docCounts.set(row, c);
         rows = null;
-        return docTerms.size() - 1;
     }
 
     /** Adds every document in order; returns the index of the first. */

@@ -68,4 +68,38 @@ class TfIdfTest {
             assertThat(grown.rows().get(i).values()).containsExactly(batch.rows().get(i).values(), within(1e-12));
         }
     }
+
+    @Test
+    void replacingADocumentGivesTheRowsOfACorpusBuiltWithItsNewText() {
+        List<String> before = List.of("palliative care in general practice", "oncology and palliative care",
+                "shared care models", "randomised trial of early palliative care");
+        List<String> after = List.of("palliative care in general practice", "oncology and palliative care",
+                "shared care models between oncologists and general practitioners", "");
+        TfIdf replaced = new TfIdf(TfIdf.Settings.ELAS_U4);
+        replaced.addAll(before);
+        replaced.rows();
+        replaced.replace(2, after.get(2));
+        replaced.replace(3, after.get(3));
+        TfIdf built = new TfIdf(TfIdf.Settings.ELAS_U4);
+        built.addAll(after);
+        assertThat(replaced.documents()).isEqualTo(4);
+        for (int i = 0; i < after.size(); i++) {
+            assertThat(weights(replaced, i)).as("row " + i).hasSameSizeAs(weights(built, i));
+            java.util.Map<String, Double> expected = weights(built, i);
+            weights(replaced, i).forEach((term, w) -> assertThat(w).as(term).isCloseTo(expected.get(term), within(1e-12)));
+        }
+        assertThat(weights(replaced, 3)).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> replaced.replace(4, "x"))
+                .isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    /** A row as term → weight (columns are numbered afresh as the corpus changes). */
+    private static java.util.Map<String, Double> weights(TfIdf t, int row) {
+        java.util.Map<String, Double> out = new java.util.HashMap<>();
+        SparseVector v = t.rows().get(row);
+        for (int k = 0; k < v.size(); k++) {
+            out.put(t.term(v.indices()[k]), v.values()[k]);
+        }
+        return out;
+    }
 }
