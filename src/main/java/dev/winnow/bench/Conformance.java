@@ -28,8 +28,9 @@ import java.util.stream.Stream;
  * Conformance against JabRef's importer fixtures (BENCHMARKS.md §3): each input file comes with
  * the BibTeX JabRef expects from it. Both are read with Winnow's readers, records are paired in
  * order, and nine fields are compared after normalisation: title, author family names in order,
- * year, DOI, journal, volume, issue, pages, abstract (without its whitespace). Agreement counts the expected values (a
- * field the expected record leaves empty is not counted) that the input's record matches.
+ * year, DOI, journal, volume, issue, pages, abstract (without its whitespace). Agreement counts
+ * the expected values (a field the expected record leaves empty is not counted) that the input's
+ * record matches.
  */
 public final class Conformance {
     /** The fields compared, each with the normal form both sides are brought to. */
@@ -239,7 +240,8 @@ public final class Conformance {
      * because whitespace is where readers of pretty-printed XML differ without differing in text:
      * JabRef's fixture breaks lines around inline markup ({@code (\n<i>APOE</i>)}); JabRef turns
      * each element boundary into a space ("( APOE )"), Winnow keeps the XML's own whitespace
-     * ("( APOE)"). Only spacing is ignored: abstracts that differ in any other character still disagree.
+     * ("( APOE)"). Only spacing is ignored: abstracts that differ in any other character still
+     * disagree.
      */
     static String withoutWhitespace(String s) {
         if (s == null) {

@@ -29,8 +29,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * override U's own call). Other reviewers' unresolved votes are never read.
  *
  * <p>State: the TF-IDF features of a project are kept in memory, grown as study records arrive
- * and rewritten for studies whose fields changed (a deduplication merge); the fitted model of each (project, stage, reviewer) is kept with a fingerprint of its
- * training labels and reused while they are unchanged. Everything is recomputed from the
+ * and rewritten for studies whose fields changed (a deduplication merge); the fitted model of
+ * each (project, stage, reviewer) is kept with a fingerprint of its training labels and features
+ * and reused while they are unchanged. Everything is recomputed from the
  * database when absent, so a restart changes nothing but speed.
  */
 public final class RankService {
