@@ -2,6 +2,7 @@ package dev.winnow.importing;
 
 import dev.winnow.UserError;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /**
@@ -29,10 +30,15 @@ public record SourceSpec(String name, String platform, SourceKind kind, OtherMet
         }
         if (searchedOn != null) {
             searchedOn = searchedOn.strip();
+            LocalDate day;
             try {
-                LocalDate.parse(searchedOn);
+                day = LocalDate.parse(searchedOn);
             } catch (DateTimeParseException e) {
                 throw new UserError("--searched '" + searchedOn + "' is not a date: expected YYYY-MM-DD, e.g. 2023-04-20");
+            }
+            // today anywhere on Earth (UTC+14 is the first to reach a date) is the latest a search can have run
+            if (day.isAfter(LocalDate.now(ZoneOffset.ofHours(14)))) {
+                throw new UserError("--searched '" + searchedOn + "' is in the future: give the day the search was run");
             }
         }
         if (searchString != null && searchString.isBlank()) {
