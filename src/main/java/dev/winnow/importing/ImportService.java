@@ -62,9 +62,7 @@ public final class ImportService {
 
     /** Imports one file into a project; returns its report. Throws {@link UserError} and imports nothing on failure. */
     public ImportReport importFile(Project project, SourceSpec spec, Path file, Options options, Actor actor) {
-        if (!Files.isRegularFile(file)) {
-            throw new UserError(file + ": no such file");
-        }
+        Ingest.requireFile(file);
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         String sha256 = sha256(file, name);
         long size = size(file, name);

@@ -24,15 +24,23 @@ public final class Ingest {
     public record FileInfo(Format format, Charset charset) {
     }
 
+    /** Refuses a path that is not a readable regular file, saying which it is. */
+    public static void requireFile(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new UserError(file + ": is a folder; give the export files in it");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new UserError(file + ": no such file");
+        }
+    }
+
     /**
      * Streams a file's records. {@code forced} skips detection. A file in no known format, an
      * unreadable file or a broken one is a {@link UserError} naming the file.
      */
     public static FileInfo read(Path file, Format forced, RecordSink sink) {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        if (!Files.isRegularFile(file)) {
-            throw new UserError(file + ": no such file");
-        }
+        requireFile(file);
         try (TextDecoder.Decoded decoded = TextDecoder.open(file)) {
             PushbackReader in = new PushbackReader(new BufferedReader(decoded.reader(), 1 << 16), Sniffing.HEAD_CHARS);
             char[] buf = new char[Sniffing.HEAD_CHARS];

@@ -89,6 +89,9 @@ class ImportCommandTest {
         CliTest.Run missing = run(db, "import", "--project", "shared-care", "--source", "MEDLINE", dir.resolve("nope.ris").toString());
         assertThat(missing.code()).isEqualTo(Cli.BAD_INPUT);
         assertThat(missing.err()).contains("nope.ris: no such file");
+        CliTest.Run folder = run(db, "import", "--project", "shared-care", "--source", "MEDLINE", dir.toString());
+        assertThat(folder.code()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(folder.err()).contains(dir + ": is a folder; give the export files in it");
         CliTest.Run method = run(db, "import", "--project", "shared-care", "--source", "X", "--kind", "database",
                 "--other-method", "websites", "x.ris");
         assertThat(method.err().strip()).isEqualTo("winnow: --other-method is for sources of kind 'other', not 'database'");
