@@ -15,7 +15,7 @@ public record SourceSpec(String name, String platform, SourceKind kind, OtherMet
 
     public SourceSpec {
         if (name == null || name.isBlank()) {
-            throw new UserError("a source needs a name: pass --source NAME (e.g. --source \"MEDLINE\")");
+            throw new UserError("a source needs a name (--source NAME, e.g. \"MEDLINE\")");
         }
         name = name.strip();
         if (name.length() > 200) {
@@ -34,11 +34,13 @@ public record SourceSpec(String name, String platform, SourceKind kind, OtherMet
             try {
                 day = LocalDate.parse(searchedOn);
             } catch (DateTimeParseException e) {
-                throw new UserError("--searched '" + searchedOn + "' is not a date: expected YYYY-MM-DD, e.g. 2023-04-20");
+                throw new UserError("the search date '" + searchedOn
+                        + "' (--searched) is not a date: expected YYYY-MM-DD, e.g. 2023-04-20");
             }
             // today anywhere on Earth (UTC+14 is the first to reach a date) is the latest a search can have run
             if (day.isAfter(LocalDate.now(ZoneOffset.ofHours(14)))) {
-                throw new UserError("--searched '" + searchedOn + "' is in the future: give the day the search was run");
+                throw new UserError("the search date '" + searchedOn
+                        + "' (--searched) is in the future: give the day the search was run");
             }
         }
         if (searchString != null && searchString.isBlank()) {

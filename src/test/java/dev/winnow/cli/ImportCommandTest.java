@@ -79,12 +79,12 @@ class ImportCommandTest {
         run(db, "project", "create", "Shared care");
         CliTest.Run date = run(db, "import", "--project", "shared-care", "--source", "MEDLINE", "--searched", "20/04/2023", "x.ris");
         assertThat(date.code()).isEqualTo(Cli.BAD_INPUT);
-        assertThat(date.err().strip()).isEqualTo("winnow: --searched '20/04/2023' is not a date: expected YYYY-MM-DD, e.g. 2023-04-20");
+        assertThat(date.err().strip()).isEqualTo("winnow: the search date '20/04/2023' (--searched) is not a date: expected YYYY-MM-DD, e.g. 2023-04-20");
         String nextYear = String.valueOf(java.time.LocalDate.now().getYear() + 1);
         CliTest.Run future = run(db, "import", "--project", "shared-care", "--source", "MEDLINE", "--searched",
                 nextYear + "-01-01", "x.ris");
         assertThat(future.code()).isEqualTo(Cli.BAD_INPUT);
-        assertThat(future.err().strip()).isEqualTo("winnow: --searched '" + nextYear + "-01-01' is in the future: give the "
+        assertThat(future.err().strip()).isEqualTo("winnow: the search date '" + nextYear + "-01-01' (--searched) is in the future: give the "
                 + "day the search was run");
         CliTest.Run missing = run(db, "import", "--project", "shared-care", "--source", "MEDLINE", dir.resolve("nope.ris").toString());
         assertThat(missing.code()).isEqualTo(Cli.BAD_INPUT);
