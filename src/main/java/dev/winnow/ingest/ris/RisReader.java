@@ -18,7 +18,10 @@ import java.util.List;
  * (or at the end of the file, or at a {@code TY} after a blank line when the {@code ER} is missing).
  * Tags are two characters, then one to four spaces or tabs, a hyphen and the value; lines that are not
  * tags continue the previous field. Text outside records (Ovid's "1." numbering, "Link to the Ovid
- * Full Text" lines, export headers) is ignored. {@link RisMapping} turns the fields into a record.
+ * Full Text" lines, export headers, Ovid's {@code NL} line after an {@code ER}) is ignored, except
+ * tags that look like a record without its {@code TY} line (a title tag among them): those are
+ * reported as skipped, with their line, so that no record disappears unnoticed. {@link RisMapping}
+ * turns the fields into a record.
  */
 public final class RisReader implements RecordReader {
 
@@ -56,6 +59,7 @@ public final class RisReader implements RecordReader {
         boolean blankBefore = true;
         long startLine = 0;
         int position = 0;
+        Stray stray = null;
         String line;
         while ((line = in.next()) != null) {
             boolean blank = LineInput.isBlank(line);
@@ -64,6 +68,7 @@ public final class RisReader implements RecordReader {
                 if (open) {
                     raw.blank();
                 }
+                stray = report(stray, position, sink);
                 continue;
             }
             if (isTag(line)) {
@@ -75,6 +80,7 @@ public final class RisReader implements RecordReader {
                         position = emit(fields, raw, ++position, startLine, fileName, sink);
                         open = false;
                     }
+                    stray = report(stray, position, sink);
                     blankBefore = false;
                     continue;
                 }
@@ -82,12 +88,16 @@ public final class RisReader implements RecordReader {
                     if (open) {
                         position = emit(fields, raw, ++position, startLine, fileName, sink);
                     }
+                    stray = report(stray, position, sink);
                     open = true;
                     startLine = in.number();
                 }
                 if (open) {
                     raw.line(line);
                     fields.add(new RisField(a, b, value(line), in.number()));
+                } else {
+                    stray = stray == null ? new Stray(in.number(), line) : stray;
+                    stray.titled |= a == 'T' && (b == 'I' || b == '1') || a == 'C' && b == 'T';
                 }
             } else if (open) {
                 raw.line(line);
@@ -100,10 +110,33 @@ public final class RisReader implements RecordReader {
         if (open) {
             position = emit(fields, raw, ++position, startLine, fileName, sink);
         }
+        report(stray, position, sink);
         if (position == 0) {
             throw new ParseException(fileName, in.number() == 0 ? 0 : 1,
                     "no RIS record: expected a line 'TY  - ' (record type) to start a record");
         }
+    }
+
+    /** Tag lines met outside a record, from the first of them. */
+    private static final class Stray {
+        final long line;
+        final String first;
+        boolean titled;
+
+        Stray(long line, String first) {
+            this.line = line;
+            this.first = first;
+        }
+    }
+
+    /** Reports a block of stray tags that holds a title (a record without {@code TY}); always returns null. */
+    private static Stray report(Stray stray, int position, RecordSink sink) {
+        if (stray != null && stray.titled) {
+            sink.skip(position + 1, stray.line, "tags outside a record (" + LineInput.quote(stray.first)
+                    + "): no 'TY  - ' line starts them, so they were not read (add a line 'TY  - GEN' above "
+                    + "them to import them)");
+        }
+        return null;
     }
 
     private static boolean hasContent(List<RisField> fields) {

@@ -34,6 +34,39 @@ class RisReaderTest {
     }
 
     @Test
+    void tagsOutsideARecordAreReportedWhenTheyLookLikeARecordWithoutItsType() throws IOException {
+        List<ParsedRecord> records = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        reader.read(new StringReader("""
+                TY  - JOUR
+                TI  - One
+                ER  -\s
+                NL  - J Shared Care
+
+                TI  - Two, without a type
+                AU  - Smith, J
+                ER  -\s
+                TY  - JOUR
+                TI  - Three
+                ER  -\s
+                """), "t.ris", new dev.winnow.ingest.RecordSink() {
+                    @Override
+                    public void accept(ParsedRecord record) {
+                        records.add(record);
+                    }
+
+                    @Override
+                    public void skip(int position, long line, String reason) {
+                        skipped.add(position + "@" + line + ": " + reason);
+                    }
+                });
+        assertThat(records).extracting(r -> r.record().title()).containsExactly("One", "Three");
+        // Ovid's NL line after an ER is not a record; the untyped block with a title is reported
+        assertThat(skipped).containsExactly("2@6: tags outside a record ('TI  - Two, without a type'): no 'TY  - ' "
+                + "line starts them, so they were not read (add a line 'TY  - GEN' above them to import them)");
+    }
+
+    @Test
     void ovidMedlineDialect() throws IOException {
         Record r = one("""
                 TY  - JOUR
