@@ -89,6 +89,21 @@ class PubmedXmlReaderTest {
     }
 
     @Test
+    void aLargeExportFullOfEntitiesReadsWhole() throws IOException {
+        // more than 100,000 predefined entities: the JDK 25 parser's default limit refused this as "not well-formed"
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\"?>\n<PubmedArticleSet>\n");
+        for (int i = 1; i <= 3000; i++) {
+            xml.append("<PubmedArticle><MedlineCitation><PMID>").append(i).append("</PMID><Article><ArticleTitle>Pain ")
+                    .append("&amp; symptom &lt;management&gt; ".repeat(12)).append(i).append("</ArticleTitle></Article>")
+                    .append("</MedlineCitation></PubmedArticle>\n");
+        }
+        xml.append("</PubmedArticleSet>\n");
+        List<ParsedRecord> rs = Ingest.readAll(new StringReader(xml.toString()), "big.xml", Format.PUBMED_XML);
+        assertThat(rs).hasSize(3000);
+        assertThat(rs.get(2999).record().title()).startsWith("Pain & symptom <management> & symptom").endsWith(" 3000");
+    }
+
+    @Test
     void detectsAndRejectsCleanly() {
         assertThat(Formats.detect(ARTICLE)).containsInstanceOf(PubmedXmlReader.class);
         assertThatThrownBy(() -> Ingest.readAll(new StringReader(ARTICLE.replace("</Journal>", "")), "b.xml",
