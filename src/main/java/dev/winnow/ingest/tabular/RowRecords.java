@@ -16,6 +16,12 @@ final class RowRecords {
     }
 
     /** The record a row describes; null when the row has nothing in any column. */
+    /**
+     * Between the links of a URL cell: white space, "|", or ";" followed by white space or by the
+     * start of another link. A ";" inside a link ("article.asp?issn=2251-953X;year=2021") stays.
+     */
+    static final String URL_SEPARATOR = "\\s*\\|\\s*|;\\s+|;(?=(?:https?|ftp)://|www\\.|doi:)|\\s+";
+
     static Record toRecord(ColumnMapping mapping, List<String> row) {
         Record.Builder b = Record.builder();
         boolean any = false;
@@ -100,7 +106,7 @@ final class RowRecords {
             case PMCID -> b.pmcid(v);
             case ABSTRACT -> b.abstractText(v);
             case KEYWORDS -> CellValues.split(v, ";").forEach(b::keyword);
-            case URL -> CellValues.split(v, "[\\s;|]+").forEach(b::url);
+            case URL -> CellValues.split(v, URL_SEPARATOR).forEach(b::url);
             case ISSN -> CellValues.split(v, "[\\s;,|]+").forEach(b::issn);
             case ISBN -> CellValues.split(v, "[\\s;,|]+").forEach(b::isbn);
             case LANGUAGE -> b.language(v);

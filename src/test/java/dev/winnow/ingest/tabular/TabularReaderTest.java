@@ -60,6 +60,16 @@ class TabularReaderTest {
     }
 
     @Test
+    void aSemicolonInsideALinkDoesNotSplitIt() throws IOException {
+        String csv = "Title,url\n"
+                + "A,\"https://doaj.org/a; http://x.org/article.asp?issn=2251-953X;year=2021;volume=10|"
+                + "https://y.org/1;https://z.org/2 www.w.org/3\"\n";
+        assertThat(read(TabularReader.CSV, csv).record(0).urls()).containsExactly("https://doaj.org/a",
+                "http://x.org/article.asp?issn=2251-953X;year=2021;volume=10", "https://y.org/1", "https://z.org/2",
+                "www.w.org/3");
+    }
+
+    @Test
     void readsAScopusExportWithItsColumnNames() throws IOException {
         String csv = "\uFEFFAuthors,Author full names,Title,Year,Source title,Volume,Issue,Art. No.,Page start,Page end,"
                 + "Cited by,DOI,Link,Abstract,Author Keywords,ISSN,PubMed ID,Language of Original Document,Document Type,EID\n"
