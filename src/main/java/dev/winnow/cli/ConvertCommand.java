@@ -1,6 +1,7 @@
 package dev.winnow.cli;
 
 import dev.winnow.UserError;
+import dev.winnow.ingest.Conversion;
 import dev.winnow.ingest.Format;
 import dev.winnow.ingest.Formats;
 import dev.winnow.ingest.Ingest;
@@ -50,9 +51,10 @@ public final class ConvertCommand implements Callable<Integer> {
         if (writer.binary() && output == null) {
             throw new UserError(target.id() + " is a binary format: give the output file with -o FILE");
         }
-        List<Record> records = new ArrayList<>();
-        Ingest.FileInfo info = Ingest.read(file, source, (ParsedRecord p) -> records.add(p.record()));
         if (output == null) {
+            // read whole before anything is printed: a file broken half-way prints nothing
+            List<Record> records = new ArrayList<>();
+            Ingest.read(file, source, (ParsedRecord p) -> records.add(p.record()));
             PrintWriter out = spec.commandLine().getOut();
             writer.write(records, out);
             out.flush();
@@ -65,15 +67,16 @@ public final class ConvertCommand implements Callable<Integer> {
         // written beside the target, then moved into place: a failure leaves no half-written file
         Path tmp = dir.resolve("." + output.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         try {
+            Conversion.Result done;
             try (OutputStream os = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                writer.write(records, os);
+                done = Conversion.convert(file, source, writer, os); // streamed: any size in a small heap
             }
             Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            spec.commandLine().getOut().println("Converted " + done.records() + " records from "
+                    + done.info().format().id() + " (" + done.info().charset().name() + ") to " + target.id() + ": " + output);
         } finally {
             Files.deleteIfExists(tmp);
         }
-        spec.commandLine().getOut().println("Converted " + records.size() + " records from " + info.format().id() + " ("
-                + info.charset().name() + ") to " + target.id() + ": " + output);
         return Cli.OK;
     }
 

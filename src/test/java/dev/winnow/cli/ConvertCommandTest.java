@@ -69,6 +69,18 @@ class ConvertCommandTest {
         assertThat(b.code()).isEqualTo(Cli.BAD_INPUT);
         assertThat(b.err().strip()).isEqualTo("winnow: broken.bib, line 3: expected ',' or '}' after the value of 'title', found 'y'");
         assertThat(dir.resolve("o.ris")).doesNotExist();
+        // broken after thousands of records (more than the conversion queue holds): still nothing left behind
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            many.append("@article{a").append(i).append(", title = {Study ").append(i).append("}, year = 2000}\n");
+        }
+        Path late = Files.writeString(dir.resolve("late.bib"), many + "@article{z,\n  title = {x}\n  year = 2000}\n");
+        CliTest.Run l = CliTest.run(null, "convert", late.toString(), "--to", "csv", "-o", dir.resolve("late.csv").toString());
+        assertThat(l.code()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(l.err()).startsWith("winnow: late.bib, line 3003: expected ',' or '}'");
+        try (var left = Files.list(dir)) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("late.csv") || n.endsWith(".tmp"));
+        }
 
         assertThat(CliTest.run(null, "convert", junk.toString(), "--to", "xlsx").err())
                 .isEqualTo("winnow: xlsx is a binary format: give the output file with -o FILE\n");
