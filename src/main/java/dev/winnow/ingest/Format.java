@@ -15,7 +15,7 @@ public enum Format {
     CSV("csv"),
     TSV("tsv"),
     CSL_JSON("csl-json"),
-    XLSX("xlsx");                // written only
+    XLSX("xlsx");                // Excel workbook: read from a file (XlsxReader), written by XlsxWriter
 
     private final String id;
 

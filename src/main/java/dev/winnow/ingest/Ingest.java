@@ -1,11 +1,14 @@
 package dev.winnow.ingest;
 
 import dev.winnow.UserError;
+import dev.winnow.ingest.tabular.XlsxReader;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PushbackReader;
 import java.io.Reader;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -14,7 +17,8 @@ import java.util.List;
 
 /**
  * Reading a file of records: decode its text ({@link TextDecoder}), find its format by content
- * ({@link Formats#detect}) unless one is given, and stream its records to a sink.
+ * ({@link Formats#detect}) unless one is given, and stream its records to a sink. An Excel
+ * workbook (known by its first bytes) is read by {@link XlsxReader} instead.
  */
 public final class Ingest {
     private Ingest() {
@@ -41,6 +45,10 @@ public final class Ingest {
     public static FileInfo read(Path file, Format forced, RecordSink sink) {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         requireFile(file);
+        if (forced == Format.XLSX || forced == null && workbook(file)) {
+            XlsxReader.read(file, name, sink);
+            return new FileInfo(Format.XLSX, StandardCharsets.UTF_8);
+        }
         try (TextDecoder.Decoded decoded = TextDecoder.open(file)) {
             PushbackReader in = new PushbackReader(new BufferedReader(decoded.reader(), 1 << 16), Sniffing.HEAD_CHARS);
             char[] buf = new char[Sniffing.HEAD_CHARS];
@@ -63,6 +71,17 @@ public final class Ingest {
             throw new UserError(file + ": no such file");
         } catch (IOException e) {
             throw new UserError(name + ": cannot read the file: " + e.getMessage(), e);
+        }
+    }
+
+    /** True when the file starts as an Excel workbook (a ZIP container) does. */
+    private static boolean workbook(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = new byte[4];
+            int n = in.readNBytes(head, 0, 4);
+            return XlsxReader.looksLikeWorkbook(head, n);
+        } catch (IOException e) {
+            return false; // the text path reports what is wrong with the file
         }
     }
 
@@ -91,7 +110,7 @@ public final class Ingest {
             first = first.substring(0, 60) + "…";
         }
         return new ParseException(name, 1, "not a bibliographic file Winnow knows (expected RIS, MEDLINE/PubMed text or "
-                + "XML, Ovid, Web of Science, EndNote XML, BibTeX, CSV/TSV or CSL-JSON); it starts with '"
+                + "XML, Ovid, Web of Science, EndNote XML, BibTeX, CSV/TSV, Excel .xlsx or CSL-JSON); it starts with '"
                 + first.replaceAll("\\p{Cntrl}", "?") + "'");
     }
 }

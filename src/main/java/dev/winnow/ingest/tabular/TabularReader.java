@@ -2,11 +2,9 @@ package dev.winnow.ingest.tabular;
 
 import dev.winnow.ingest.Format;
 import dev.winnow.ingest.ParseException;
-import dev.winnow.ingest.ParsedRecord;
 import dev.winnow.ingest.RecordReader;
 import dev.winnow.ingest.RecordSink;
 import dev.winnow.ingest.Sniffing;
-import dev.winnow.record.Record;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -95,61 +93,16 @@ public final class TabularReader implements RecordReader {
             if (header == null || header.size() == 1 && header.get(0).isBlank()) {
                 throw new ParseException(fileName, 0, "the file is empty: expected a header row naming the columns");
             }
-            ColumnMapping mapping = ColumnMapping.of(header);
-            if (mapping.identifyingColumns() == 0) {
-                throw new ParseException(fileName, rows.rowLine(), "expected a header row naming a title, authors, "
-                        + "DOI, PMID or abstract column; found " + preview(header));
-            }
-            if (sink instanceof ColumnMapping.Listener listener) {
-                listener.columns(mapping);
-            }
-            int position = 0;
+            TableRows table = new TableRows(fileName, sink);
+            table.header(header, rows.rowLine());
             List<String> row;
             while ((row = rows.next()) != null) {
-                if (row.size() == 1 && row.get(0).isBlank()) {
-                    continue; // a blank line
-                }
-                position++;
-                long line = rows.rowLine();
-                checkWidth(fileName, line, mapping, row);
-                Record r = RowRecords.toRecord(mapping, row);
-                if (r == null) {
-                    sink.skip(position, line, "an empty row");
-                } else if (!RowRecords.identifiable(r)) {
-                    sink.skip(position, line, "no title, authors, DOI, PMID or abstract");
-                } else {
-                    sink.accept(new ParsedRecord(r, position, line, rows.rawRow()));
-                }
+                table.row(row, rows.rowLine(), rows.rawRow());
             }
         } catch (CsvTokenizer.MalformedRowException e) {
             throw new ParseException(fileName, e.line(), e.getMessage()
                     + "; expected each quoted field to end with a quote before the next row", e);
         }
-    }
-
-    private static void checkWidth(String fileName, long line, ColumnMapping mapping, List<String> row) {
-        if (row.size() <= mapping.size()) {
-            return;
-        }
-        for (int i = mapping.size(); i < row.size(); i++) {
-            if (!row.get(i).isBlank()) {
-                throw new ParseException(fileName, line, "expected at most " + mapping.size()
-                        + " cells, one per column of the header row; found " + row.size()
-                        + " (a column missing from the header, or a delimiter inside an unquoted cell)");
-            }
-        }
-    }
-
-    private static String preview(List<String> header) {
-        StringBuilder sb = new StringBuilder();
-        for (String h : header) {
-            if (sb.length() > 80) {
-                sb.append(", …");
-                break;
-            }
-            sb.append(sb.length() == 0 ? "" : ", ").append('\'').append(h.strip().replaceAll("\\p{Cntrl}", "?")).append('\'');
-        }
-        return sb.toString();
     }
 
     /** A header row found at the start of a file: its delimiter, mapping and whether a "sep=" line came first. */
