@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.zip.ZipFile;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -40,6 +41,10 @@ public final class XlsxReader {
 
     /** Streams the records of the workbook's first sheet; a damaged or foreign file is a {@link ParseException}. */
     public static void read(Path file, String fileName, RecordSink sink) {
+        String other = otherContainer(file);
+        if (other != null) {
+            throw new ParseException(fileName, 0, other);
+        }
         TableRows table = new TableRows(fileName, sink);
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader workbook = new XSSFReader(pkg);
@@ -66,6 +71,31 @@ public final class XlsxReader {
         }
         if (!table.hasHeader()) {
             throw new ParseException(fileName, 0, "the first sheet is empty: expected a header row naming the columns");
+        }
+    }
+
+    /**
+     * What a ZIP file is when it is plainly not a workbook (no {@code xl/} part): a Word document or
+     * an archive of files, said so the user knows what to do; null when it may be a workbook (or is
+     * too damaged to tell: POI then says what is wrong).
+     */
+    private static String otherContainer(Path file) {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            boolean sheet = false;
+            boolean word = false;
+            for (var entries = zip.entries(); entries.hasMoreElements(); ) {
+                String name = entries.nextElement().getName();
+                sheet |= name.startsWith("xl/");
+                word |= name.startsWith("word/");
+            }
+            if (sheet) {
+                return null;
+            }
+            return word ? "a Word document, not a file of records: export the records from the database "
+                    + "(RIS, CSV, …) and import that"
+                    : "a ZIP archive, not an Excel workbook: unpack it and import the export files inside";
+        } catch (IOException e) {
+            return null;
         }
     }
 

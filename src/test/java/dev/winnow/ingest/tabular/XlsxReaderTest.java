@@ -107,7 +107,16 @@ class XlsxReaderTest {
             zip.closeEntry();
         }
         assertThatThrownBy(() -> Ingest.readAll(docx, null)).isInstanceOf(ParseException.class)
-                .hasMessageStartingWith("letter.docx: not a readable Excel workbook (.xlsx)");
+                .hasMessageStartingWith("letter.docx: a Word document, not a file of records");
+        Path archive = dir.resolve("exports.zip");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(archive))) {
+            zip.putNextEntry(new ZipEntry("medline.ris"));
+            zip.write("TY  - JOUR\nTI  - A\nER  - \n".getBytes());
+            zip.closeEntry();
+        }
+        assertThatThrownBy(() -> Ingest.readAll(archive, null)).isInstanceOf(ParseException.class)
+                .hasMessage("exports.zip: a ZIP archive, not an Excel workbook: unpack it and import the export files "
+                        + "inside");
         Path truncated = dir.resolve("cut.xlsx");
         byte[] whole = Files.readAllBytes(workbook("whole.xlsx", new Object[] {"Title"}, new Object[] {"A"}));
         Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length / 2));
