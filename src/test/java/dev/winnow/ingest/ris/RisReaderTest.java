@@ -8,6 +8,7 @@ import dev.winnow.ingest.ParsedRecord;
 import dev.winnow.record.Author;
 import dev.winnow.record.Record;
 import dev.winnow.record.RecordType;
+import dev.winnow.testing.CollectingSink;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -35,8 +36,7 @@ class RisReaderTest {
 
     @Test
     void tagsOutsideARecordAreReportedWhenTheyLookLikeARecordWithoutItsType() throws IOException {
-        List<ParsedRecord> records = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
+        CollectingSink sink = new CollectingSink();
         reader.read(new StringReader("""
                 TY  - JOUR
                 TI  - One
@@ -49,20 +49,10 @@ class RisReaderTest {
                 TY  - JOUR
                 TI  - Three
                 ER  -\s
-                """), "t.ris", new dev.winnow.ingest.RecordSink() {
-                    @Override
-                    public void accept(ParsedRecord record) {
-                        records.add(record);
-                    }
-
-                    @Override
-                    public void skip(int position, long line, String reason) {
-                        skipped.add(position + "@" + line + ": " + reason);
-                    }
-                });
-        assertThat(records).extracting(r -> r.record().title()).containsExactly("One", "Three");
+                """), "t.ris", sink);
+        assertThat(sink.records).extracting(r -> r.record().title()).containsExactly("One", "Three");
         // Ovid's NL line after an ER is not a record; the untyped block with a title is reported
-        assertThat(skipped).containsExactly("2@6: tags outside a record ('TI  - Two, without a type'): no 'TY  - ' "
+        assertThat(sink.skipped).containsExactly("2@6: tags outside a record ('TI  - Two, without a type'): no 'TY  - ' "
                 + "line starts them, so they were not read (add a line 'TY  - GEN' above them to import them)");
     }
 

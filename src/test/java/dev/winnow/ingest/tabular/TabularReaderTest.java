@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.winnow.testing.CollectingSink;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,34 +28,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class TabularReaderTest {
 
-    /** Collects records, skips and the column mapping, as the import does. */
-    static final class Collector implements RecordSink, ColumnMapping.Listener {
-        final List<ParsedRecord> records = new ArrayList<>();
-        final List<String> skipped = new ArrayList<>();
-        ColumnMapping mapping;
-
-        @Override
-        public void accept(ParsedRecord record) {
-            records.add(record);
-        }
-
-        @Override
-        public void skip(int position, long line, String reason) {
-            skipped.add(position + "@" + line + ": " + reason);
-        }
-
-        @Override
-        public void columns(ColumnMapping m) {
-            mapping = m;
-        }
-
-        Record record(int i) {
-            return records.get(i).record();
-        }
-    }
-
-    static Collector read(TabularReader reader, String text) throws IOException {
-        Collector c = new Collector();
+    static CollectingSink read(TabularReader reader, String text) throws IOException {
+        CollectingSink c = new CollectingSink();
         reader.read(new StringReader(text), "test.csv", c);
         return c;
     }
@@ -78,7 +53,7 @@ class TabularReaderTest {
                 + "3000,10.1016/j.joi.2017.08.007,https://www.scopus.com/x,\"An abstract\nover two lines\","
                 + "bibliometrics; R; science mapping,17511577,,English,Article,2-s2.0-85030\n"
                 + "\"Zhou J., Xu W.\",,Second,2019,Conf,,,e123,,,,,,,,,31234567.0,,Conference Paper,2-s2.0-1\n";
-        Collector c = read(TabularReader.CSV, csv);
+        CollectingSink c = read(TabularReader.CSV, csv);
 
         assertThat(c.records).hasSize(2);
         Record r = c.record(0);
@@ -126,7 +101,7 @@ class TabularReaderTest {
                 + "\"id_0000001\",\"Efficacy of batroxobin\",2010,\"Zhai, Q. J. and Yue, X. Y. and Hong, Z.\",\"73-76\",7,2,"
                 + "\"article\",\"Chinese Journal of Cerebrovascular Diseases\",\n"
                 + "\"id_0000002\",\"A proceedings paper\",\"2012\",\"Deng, Xuefei\",,,,\"inproceedings\",,\"HICSS\"\n";
-        Collector c = read(TabularReader.CSV, csv);
+        CollectingSink c = read(TabularReader.CSV, csv);
         Record r = c.record(0);
         assertThat(r.extra()).containsEntry("id", List.of("id_0000001"));
         assertThat(r.authors()).extracting(Author::family).containsExactly("Zhai", "Yue", "Hong");
@@ -166,21 +141,21 @@ class TabularReaderTest {
 
     @Test
     void semicolonsTabsAndExcelSepLines() throws IOException {
-        Collector semi = read(TabularReader.CSV, "title;authors;doi\n\"A; B\";Smith, J and Lee, K;10.1/x\n");
+        CollectingSink semi = read(TabularReader.CSV, "title;authors;doi\n\"A; B\";Smith, J and Lee, K;10.1/x\n");
         assertThat(semi.record(0).title()).isEqualTo("A; B");
         assertThat(semi.record(0).authors()).containsExactly(Author.of("Smith", "J"), Author.of("Lee", "K"));
         assertThat(semi.record(0).doi()).isEqualTo("10.1/x");
-        Collector sep = read(TabularReader.CSV, "sep=;\ntitle;doi\nA title;10.1/x\n");
+        CollectingSink sep = read(TabularReader.CSV, "sep=;\ntitle;doi\nA title;10.1/x\n");
         assertThat(sep.record(0).doi()).isEqualTo("10.1/x");
         assertThat(sep.records.get(0).line()).isEqualTo(3);
-        Collector tsv = read(TabularReader.TSV, "TI\tAU\tPY\tDO\nA title\tSmith, J. and Lee, K.\t2019\t10.1/y\n");
+        CollectingSink tsv = read(TabularReader.TSV, "TI\tAU\tPY\tDO\nA title\tSmith, J. and Lee, K.\t2019\t10.1/y\n");
         assertThat(tsv.record(0).authors()).hasSize(2);
         assertThat(tsv.record(0).doi()).isEqualTo("10.1/y");
     }
 
     @Test
     void rowsWithNothingToScreenAreSkippedWithAReason() throws IOException {
-        Collector c = read(TabularReader.CSV, "ID,title,year\nid1,A title,2001\n\nid2,,2003\n,,\nid3,Third,\n");
+        CollectingSink c = read(TabularReader.CSV, "ID,title,year\nid1,A title,2001\n\nid2,,2003\n,,\nid3,Third,\n");
         assertThat(c.records).extracting(p -> p.record().title()).containsExactly("A title", "Third");
         assertThat(c.skipped).containsExactly("2@4: no title, authors, DOI, PMID or abstract", "3@5: an empty row");
         assertThat(c.records.get(1).position()).isEqualTo(4);
@@ -259,7 +234,7 @@ class TabularReaderTest {
     })
     void readsEveryBibDedupeSet(String file, int records, int skipped) {
         Path p = SharedData.require(file);
-        Collector c = new Collector();
+        CollectingSink c = new CollectingSink();
         Ingest.FileInfo info = Ingest.read(p, null, c);
         assertThat(info.format()).isEqualTo(Format.CSV);
         assertThat(c.records).hasSize(records);
@@ -275,7 +250,7 @@ class TabularReaderTest {
     @Test
     void readsAScopusFileFromDisk() {
         Path p = SharedData.require("bibliometrix/tests/testthat/fixtures/scopus_sample.csv");
-        Collector c = new Collector();
+        CollectingSink c = new CollectingSink();
         Ingest.read(p, null, c);
         assertThat(c.records).hasSize(8);
         assertThat(c.records).allSatisfy(r -> {

@@ -7,17 +7,16 @@ import dev.winnow.ingest.Format;
 import dev.winnow.ingest.Ingest;
 import dev.winnow.ingest.ParseException;
 import dev.winnow.ingest.ParsedRecord;
-import dev.winnow.ingest.RecordSink;
 import dev.winnow.record.Author;
 import dev.winnow.record.Record;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import dev.winnow.testing.CollectingSink;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -62,19 +61,10 @@ class XlsxReaderTest {
                 null,
                 new Object[] {"", "", "", "BMJ", "", ""},
                 new Object[] {"Jensen L.", "Early palliative care", 2019.0, "Palliat Med", "", ""});
-        List<ParsedRecord> records = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
-        Ingest.FileInfo info = Ingest.read(file, null, new RecordSink() {
-            @Override
-            public void accept(ParsedRecord record) {
-                records.add(record);
-            }
-
-            @Override
-            public void skip(int position, long line, String reason) {
-                skipped.add(position + "@" + line + ": " + reason);
-            }
-        });
+        CollectingSink sink = new CollectingSink();
+        Ingest.FileInfo info = Ingest.read(file, null, sink);
+        List<ParsedRecord> records = sink.records;
+        List<String> skipped = sink.skipped;
         assertThat(info.format()).isEqualTo(Format.XLSX);
         assertThat(records).hasSize(2);
         Record first = records.get(0).record();

@@ -1,0 +1,34 @@
+package dev.winnow.testing;
+
+import dev.winnow.ingest.ParsedRecord;
+import dev.winnow.ingest.RecordSink;
+import dev.winnow.ingest.tabular.ColumnMapping;
+import dev.winnow.record.Record;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects what a reader streams — records, skips ("position@line: reason") and a table's column mapping — as the import does. */
+public final class CollectingSink implements RecordSink, ColumnMapping.Listener {
+    public final List<ParsedRecord> records = new ArrayList<>();
+    public final List<String> skipped = new ArrayList<>();
+    public ColumnMapping mapping;
+
+    @Override
+    public void accept(ParsedRecord record) {
+        records.add(record);
+    }
+
+    @Override
+    public void skip(int position, long line, String reason) {
+        skipped.add(position + "@" + line + ": " + reason);
+    }
+
+    @Override
+    public void columns(ColumnMapping m) {
+        mapping = m;
+    }
+
+    public Record record(int i) {
+        return records.get(i).record();
+    }
+}
