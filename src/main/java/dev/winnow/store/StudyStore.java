@@ -30,7 +30,6 @@ public final class StudyStore {
                 .map((rs, ctx) -> new Study(rs.getLong(1), rs.getLong(2), RecordJson.read(rs.getString(3)))).findOne();
     }
 
-    /** The ids of a project's study records, in id order. */
     /**
      * Holds this study's row until the transaction ends, so that units of work that check a study's
      * state and then write (resolving its conflict) run one after another. On SQLite every writing
@@ -48,6 +47,7 @@ public final class StudyStore {
         }
     }
 
+    /** The ids of a project's study records, in id order. */
     public static List<Long> ids(Handle h, long projectId) {
         return h.createQuery("select id from study where project_id = :p order by id").bind("p", projectId)
                 .mapTo(Long.class).list();

@@ -15,13 +15,13 @@ final class RowRecords {
     private RowRecords() {
     }
 
-    /** The record a row describes; null when the row has nothing in any column. */
     /**
      * Between the links of a URL cell: white space, "|", or ";" followed by white space or by the
      * start of another link. A ";" inside a link ("article.asp?issn=2251-953X;year=2021") stays.
      */
     static final String URL_SEPARATOR = "\\s*\\|\\s*|;\\s+|;(?=(?:https?|ftp)://|www\\.|doi:)|\\s+";
 
+    /** The record a row describes; null when the row has nothing in any column. */
     static Record toRecord(ColumnMapping mapping, List<String> row) {
         Record.Builder b = Record.builder();
         boolean any = false;
