@@ -45,7 +45,12 @@ public final class Ingest {
     public static FileInfo read(Path file, Format forced, RecordSink sink) {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         requireFile(file);
-        if (forced == Format.XLSX || forced == null && workbook(file)) {
+        boolean workbook = forced == Format.XLSX || workbook(file);
+        if (workbook && forced != null && forced != Format.XLSX) {
+            throw new ParseException(name, 0, "an Excel workbook (.xlsx), not " + forced.id()
+                    + ": leave out --from, or give --from xlsx");
+        }
+        if (workbook) {
             XlsxReader.read(file, name, sink);
             return new FileInfo(Format.XLSX, StandardCharsets.UTF_8);
         }

@@ -112,6 +112,8 @@ class XlsxReaderTest {
         Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length / 2));
         assertThatThrownBy(() -> Ingest.readAll(truncated, null)).isInstanceOf(ParseException.class)
                 .hasMessageStartingWith("cut.xlsx: not a readable Excel workbook (.xlsx)");
+        assertThatThrownBy(() -> Ingest.readAll(header, Format.CSV)).isInstanceOf(ParseException.class)
+                .hasMessage("header.xlsx: an Excel workbook (.xlsx), not csv: leave out --from, or give --from xlsx");
         Path text = Files.writeString(dir.resolve("plain.xlsx"), "Title\nA\n");
         assertThatThrownBy(() -> Ingest.readAll(text, Format.XLSX)).isInstanceOf(ParseException.class)
                 .hasMessageStartingWith("plain.xlsx: not a readable Excel workbook (.xlsx)");
