@@ -20,30 +20,18 @@ import javax.xml.stream.XMLStreamReader;
  * fetched nor read, external entities are off (XXE): an export is untrusted input.
  */
 public final class XmlRecords {
-    /**
-     * The JDK's entity limits, lifted. The JDK 25 parser counts the text of predefined entities
-     * ({@code &amp;}, {@code &lt;}) against {@code jdk.xml.maxGeneralEntitySizeLimit} (100,000) as
-     * if they were one entity "[xml]", so a PubMed export holding more than about 100,000 of them
-     * (tens of thousands of records) was refused as "not well-formed". With DTDs off no entity can
-     * be declared, so no expansion can blow up and the limits guard nothing. Also used for the sheets
-     * of Excel workbooks.
-     */
-    public static final List<String> ENTITY_LIMITS = List.of("jdk.xml.maxGeneralEntitySizeLimit",
-            "jdk.xml.totalEntitySizeLimit", "jdk.xml.entityExpansionLimit");
     private static final XMLInputFactory FACTORY = factory();
 
     private XmlRecords() {
     }
 
     private static XMLInputFactory factory() {
+        XmlLimits.lift();
         XMLInputFactory f = XMLInputFactory.newFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
         f.setProperty(XMLInputFactory.IS_COALESCING, true);
-        for (String limit : ENTITY_LIMITS) {
-            f.setProperty(limit, "0");
-        }
         return f;
     }
 

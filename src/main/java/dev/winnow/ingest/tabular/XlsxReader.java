@@ -3,7 +3,7 @@ package dev.winnow.ingest.tabular;
 import dev.winnow.UserError;
 import dev.winnow.ingest.ParseException;
 import dev.winnow.ingest.RecordSink;
-import dev.winnow.ingest.XmlRecords;
+import dev.winnow.ingest.XmlLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -45,6 +45,7 @@ public final class XlsxReader {
         if (other != null) {
             throw new ParseException(fileName, 0, other);
         }
+        XmlLimits.lift(); // before POI makes its parsers: a sheet of links holds an "&amp;" per cell or more
         TableRows table = new TableRows(fileName, sink);
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader workbook = new XSSFReader(pkg);
@@ -56,9 +57,6 @@ public final class XlsxReader {
             }
             try (InputStream sheet = sheets.next()) {
                 XMLReader parser = XMLHelper.newXMLReader();
-                for (String limit : XmlRecords.ENTITY_LIMITS) {
-                    parser.setProperty(limit, "0"); // a sheet of URLs holds an "&amp;" per cell or more
-                }
                 parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, new Rows(table),
                         new DataFormatter(), false));
                 parser.parse(new InputSource(sheet));
