@@ -8,6 +8,7 @@ import dev.winnow.store.Database;
 import dev.winnow.store.DecisionStore;
 import dev.winnow.store.FullTextStore;
 import dev.winnow.store.PilotStore;
+import dev.winnow.store.IdBatches;
 import dev.winnow.store.QueueStore;
 import dev.winnow.store.ResolutionStore;
 import dev.winnow.store.StageStore;
@@ -257,8 +258,10 @@ public final class ScreeningService {
             }
         }
         if (stageRecords != null) {
-            for (int i = 0; i < stageRecords.size() && out.size() < want; i += 500) {
-                List<Long> batch = stageRecords.subList(i, Math.min(stageRecords.size(), i + 500));
+            for (List<Long> batch : IdBatches.of(stageRecords)) {
+                if (out.size() >= want) {
+                    break;
+                }
                 Set<Long> open = QueueStore.openAmong(h, c.projectId, stageId, me, capacity, batch);
                 for (long id : batch) {
                     if (open.contains(id) && !skip.contains(id) && !out.contains(id) && out.size() < want) {

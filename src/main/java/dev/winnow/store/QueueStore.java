@@ -1,6 +1,5 @@
 package dev.winnow.store;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -73,8 +72,7 @@ public final class QueueStore {
                                          Collection<Long> ids) {
         Set<Long> open = new java.util.HashSet<>();
         Set<Long> closedToAll = new java.util.HashSet<>();
-        List<Long> all = new ArrayList<>(ids);
-        for (int i = 0; i < all.size(); i += 500) {
+        for (List<Long> batch : IdBatches.of(ids)) {
             h.createQuery("select s.id, "
                             + "exists (select 1 from resolution r where r.stage_id = :stage and r.study_id = s.id) "
                             + "or " + PEOPLE + " >= :capacity, "
@@ -83,7 +81,7 @@ public final class QueueStore {
                             + "or exists (select 1 from decision d where d.stage_id = :stage and d.study_id = s.id "
                             + "and d.user_id = :me and d.origin <> 'pilot') "
                             + "from study s where s.project_id = :p and s.id in (<ids>)")
-                    .bind("p", projectId).bindList("ids", all.subList(i, Math.min(all.size(), i + 500)))
+                    .bind("p", projectId).bindList("ids", batch)
                     .bind("stage", stageId).bind("me", userId).bind("capacity", capacity)
                     .map((rs, ctx) -> {
                         long id = rs.getLong(1);

@@ -43,12 +43,11 @@ public final class RankInputStore {
 
     /** The named study records of the project that still exist, in id order. */
     public static List<StudyStore.Study> studies(Handle h, long projectId, Collection<Long> ids) {
-        List<Long> all = ids.stream().sorted().toList();
         List<StudyStore.Study> out = new ArrayList<>();
-        for (int i = 0; i < all.size(); i += 500) {
+        for (List<Long> batch : IdBatches.of(ids.stream().sorted().toList())) {
             out.addAll(h.createQuery("select id, project_id, fields from study where project_id = :p and id in (<ids>) "
                             + "order by id")
-                    .bind("p", projectId).bindList("ids", all.subList(i, Math.min(all.size(), i + 500)))
+                    .bind("p", projectId).bindList("ids", batch)
                     .map((rs, ctx) -> new StudyStore.Study(rs.getLong(1), rs.getLong(2), RecordJson.read(rs.getString(3))))
                     .list());
         }
