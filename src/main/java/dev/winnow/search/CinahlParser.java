@@ -88,6 +88,11 @@ final class CinahlParser extends ExpressionParser {
                 break;
             }
             int at = c.pos;
+            Matcher code = lookingAt(FIELD);
+            if (code != null && !words.isEmpty() && (FieldCodes.lookup(syntax, code.group(1)) != null
+                    || lookingAt(HEADING) != null)) {
+                break; // a field code starts the next operand, which needs an operator before it
+            }
             String w = word(at);
             foreign(w, at);
             words.add(w);

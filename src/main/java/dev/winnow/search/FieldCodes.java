@@ -147,8 +147,15 @@ final class FieldCodes {
         return String.join(", ", CODES.get(s).keySet());
     }
 
-    /** Codes chosen to search a set of fields, and the fields no code of the syntax covers. */
-    record Cover(List<String> codes, Set<Field> missing, String widened) {
+    /**
+     * Codes chosen to search a set of fields: the fields no code of the syntax covers ({@code missing}),
+     * the code widened to when none covers any ({@code widened}), and fields searched beyond those wanted
+     * ({@code extra}, when one wider code stands for several).
+     */
+    record Cover(List<String> codes, Set<Field> missing, String widened, Set<Field> extra) {
+        Cover(List<String> codes, Set<Field> missing, String widened) {
+            this(codes, missing, widened, Set.of());
+        }
     }
 
     /**
@@ -158,6 +165,15 @@ final class FieldCodes {
      * (or all fields) is {@code widened} to.
      */
     static Cover cover(Syntax s, Set<Field> wanted) {
+        return cover(s, wanted, false);
+    }
+
+    /**
+     * As {@link #cover(Syntax, Set)}; with {@code oneCode} (a syntax whose terms take one code each),
+     * a single code searching the wanted fields and a few more (not all fields) is preferred to
+     * several codes ORed: Web of Science's TS for title and abstract, as searchers write it.
+     */
+    static Cover cover(Syntax s, Set<Field> wanted, boolean oneCode) {
         Map<String, Set<Field>> codes = CODES.get(s);
         if (wanted.contains(LIMIT)) {
             return new Cover(List.of(), EnumSet.of(LIMIT), null);
@@ -165,6 +181,20 @@ final class FieldCodes {
         for (var e : codes.entrySet()) {
             if (e.getValue().equals(wanted)) {
                 return new Cover(List.of(e.getKey()), Set.of(), null);
+            }
+        }
+        if (oneCode) {
+            String wider = null;
+            for (var e : codes.entrySet()) {
+                if (e.getValue().containsAll(wanted) && !e.getValue().contains(ALL)
+                        && (wider == null || e.getValue().size() < codes.get(wider).size())) {
+                    wider = e.getKey();
+                }
+            }
+            if (wider != null) {
+                EnumSet<Field> extra = EnumSet.copyOf(codes.get(wider));
+                extra.removeAll(wanted);
+                return new Cover(List.of(wider), Set.of(), null, extra);
             }
         }
         EnumSet<Field> left = EnumSet.copyOf(wanted);

@@ -182,6 +182,7 @@ final class OvidParser extends ExpressionParser {
             if (!words.isEmpty() && DIGITS.matcher(next).matches()) {
                 break;
             }
+            foreign(next, at);
             words.add(next);
             c.pos = at + next.length();
         }
@@ -238,7 +239,8 @@ final class OvidParser extends ExpressionParser {
             while (end < c.text.length() && "/()\"".indexOf(c.text.charAt(end)) < 0) {
                 end++;
             }
-            if (end >= c.text.length() || c.text.charAt(end) != '/' || !headingWords(c.text.substring(c.pos, end))) {
+            if (end >= c.text.length() || c.text.charAt(end) != '/' || !headingWords(c.text.substring(c.pos, end))
+                    || !(boundaryAt(end + 1) || Character.isLetter(c.text.charAt(end + 1)))) {
                 if (marked) {
                     throw c.error(start, "'" + (explode ? "exp" : "*") + "' must be followed by a subject heading "
                             + "ending in '/' (e.g. exp Palliative Care/)");

@@ -134,4 +134,61 @@ public sealed interface Query {
             case Limit l -> new Limit(withFields(l.base(), f), l.limits());
         };
     }
+
+    /**
+     * The tree with alternatives that differ only in their fields merged: {@code TI x OR AB x} reads as
+     * x in title or abstract, {@code TI (a N3 b) OR AB (a N3 b)} as (a N3 b) in title or abstract —
+     * how writers spread fields over a syntax with one field code per term. Two strategies mean the
+     * same when their canonical trees are equal.
+     */
+    static Query canonical(Query q) {
+        return switch (q) {
+            case Term t -> t;
+            case Heading h -> h;
+            case LineRef r -> r;
+            case Limit l -> new Limit(canonical(l.base()), l.limits());
+            case And a -> and(a.parts().stream().map(Query::canonical).toList());
+            case Not n -> new Not(canonical(n.include()), canonical(n.exclude()));
+            case Near n -> new Near(n.parts().stream().map(Query::canonical).toList(), n.between(), n.ordered());
+            case Or o -> mergeFields(o.parts().stream().map(Query::canonical).toList());
+        };
+    }
+
+    private static Query mergeFields(List<Query> parts) {
+        List<Query> flat = new ArrayList<>();
+        for (Query p : parts) {
+            if (p instanceof Or inner) {
+                flat.addAll(inner.parts());
+            } else {
+                flat.add(p);
+            }
+        }
+        List<Query> shapes = new ArrayList<>();
+        List<java.util.EnumSet<Field>> fields = new ArrayList<>();
+        List<Query> out = new ArrayList<>();
+        for (Query p : flat) {
+            Set<Field> f = StrategyWriter.sharedFields(p);
+            if (f == null || f.isEmpty()) {
+                out.add(p);
+                continue;
+            }
+            Query shape = StrategyWriter.stripFields(p);
+            int at = shapes.indexOf(shape);
+            if (at < 0) {
+                shapes.add(shape);
+                fields.add(java.util.EnumSet.copyOf(f));
+                out.add(null);
+                continue;
+            }
+            fields.get(at).addAll(f);
+        }
+        int k = 0;
+        for (int i = 0; i < out.size(); i++) {
+            if (out.get(i) == null) {
+                out.set(i, withFields(shapes.get(k), fields.get(k)));
+                k++;
+            }
+        }
+        return or(out);
+    }
 }

@@ -20,7 +20,10 @@ public record Strategy(Syntax syntax, List<Line> lines) {
         return lines.getLast();
     }
 
-    /** Whether two strategies mean the same: the same line numbers and equal trees (counts and syntax aside). */
+    /**
+     * Whether two strategies mean the same: the same line numbers and equal canonical trees
+     * ({@link Query#canonical}; counts and syntax aside).
+     */
     public boolean sameSearch(Strategy other) {
         if (lines.size() != other.lines.size()) {
             return false;
@@ -28,7 +31,7 @@ public record Strategy(Syntax syntax, List<Line> lines) {
         for (int i = 0; i < lines.size(); i++) {
             Line a = lines.get(i);
             Line b = other.lines.get(i);
-            if (a.number() != b.number() || !a.query().equals(b.query())) {
+            if (a.number() != b.number() || !Query.canonical(a.query()).equals(Query.canonical(b.query()))) {
                 return false;
             }
         }

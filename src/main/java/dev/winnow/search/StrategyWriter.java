@@ -71,10 +71,29 @@ abstract class StrategyWriter {
             case Query.And a -> true;
             case Query.Or o -> !wrapped(written);
             case Query.Not n -> true;
-            case Query.Near n -> !wrapped(written);
+            case Query.Near n -> !wrapped(written) && !simple(written);
             case Query.Limit l -> true;
             default -> (written.contains(" OR ") || written.contains(" or ")) && !wrapped(written);
         };
+    }
+
+    /** Whether the text has no white space outside quotes and brackets (one term, needing no parentheses). */
+    static boolean simple(String s) {
+        boolean quote = false;
+        int depth = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == '"' || ch == '\'') {
+                quote = !quote;
+            } else if (!quote && (ch == '[' || ch == '(')) {
+                depth++;
+            } else if (!quote && (ch == ']' || ch == ')')) {
+                depth--;
+            } else if (!quote && depth == 0 && Character.isWhitespace(ch)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the text is one parenthesised group (so it needs no more). */
@@ -107,13 +126,23 @@ abstract class StrategyWriter {
         }
         Set<Field> shared = sharedFields(q);
         if (shared != null && !shared.isEmpty()) {
-            FieldCodes.Cover cover = FieldCodes.cover(target, shared);
-            if (cover.missing().isEmpty() && (cover.codes().size() == 1 || multiCode())) {
-                if (canGroup(cover.codes())) {
-                    String group = groupFields(cover.codes(), bare(stripFields(q)));
-                    atomic = true;
-                    return group;
+            FieldCodes.Cover cover = cover(shared);
+            if (cover.missing().isEmpty() && (cover.codes().size() == 1 || multiCode()) && canGroup(cover.codes())) {
+                widened(cover);
+                String group = groupFields(cover.codes(), bare(stripFields(q)));
+                atomic = true;
+                return group;
+            }
+            // proximity (or alternatives) in several fields, one code at a time: TI (a N3 b) OR AB (a N3 b)
+            if (cover.missing().isEmpty() && (q instanceof Query.Near || q instanceof Query.Or)
+                    && cover.codes().stream().allMatch(code -> canGroup(List.of(code)))) {
+                String body = bare(stripFields(q));
+                List<String> each = new ArrayList<>();
+                for (String code : cover.codes()) {
+                    each.add(groupFields(List.of(code), body));
                 }
+                atomic = each.size() == 1;
+                return each.size() == 1 ? each.getFirst() : "(" + String.join(" " + or() + " ", each) + ")";
             }
         }
         return bare(q);
@@ -162,8 +191,20 @@ abstract class StrategyWriter {
         return out;
     }
 
+    private FieldCodes.Cover cover(Set<Field> f) {
+        return FieldCodes.cover(target, f, !multiCode());
+    }
+
+    /** Flags a field searched more widely than the source asked (Web of Science's TS for title and abstract). */
+    private void widened(FieldCodes.Cover cover) {
+        if (!cover.extra().isEmpty()) {
+            flag(Flag.Kind.FIELD, target.label + " has no field for exactly these: searched in "
+                    + String.join(", ", cover.codes()) + ", which also searches " + FieldCodes.labels(cover.extra()));
+        }
+    }
+
     private boolean groupable(Set<Field> f) {
-        FieldCodes.Cover cover = FieldCodes.cover(target, f);
+        FieldCodes.Cover cover = cover(f);
         return cover.missing().isEmpty() && (cover.codes().size() == 1 || multiCode()) && canGroup(cover.codes());
     }
 
@@ -240,6 +281,16 @@ abstract class StrategyWriter {
 
     private String term(Query.Term t) {
         List<String> variants = spell(t.text());
+        if (variants.size() > 1 && !t.fields().isEmpty() && specialField(variants.getFirst(), t.fields()) == null) {
+            FieldCodes.Cover cover = cover(t.fields());
+            if (cover.missing().isEmpty() && (cover.codes().size() == 1 || multiCode()) && canGroup(cover.codes())) {
+                widened(cover);
+                String group = groupFields(cover.codes(), String.join(" " + or() + " ",
+                        variants.stream().map(this::quote).toList()));
+                atomic = true;
+                return group;
+            }
+        }
         if (variants.size() > 1) {
             List<String> each = new ArrayList<>();
             for (String v : variants) {
@@ -259,7 +310,8 @@ abstract class StrategyWriter {
         if (special != null) {
             return special;
         }
-        FieldCodes.Cover cover = FieldCodes.cover(target, fields);
+        FieldCodes.Cover cover = cover(fields);
+        widened(cover);
         if (!cover.missing().isEmpty()) {
             if (cover.missing().contains(Field.LIMIT)) {
                 flag(Flag.Kind.LIMIT, "'" + spelled + "' is a limit of " + "the source database; apply it with "
@@ -269,15 +321,15 @@ abstract class StrategyWriter {
             if (cover.codes().isEmpty()) {
                 if (cover.widened() != null) {
                     flag(Flag.Kind.FIELD, target.label + " has no field for " + FieldCodes.labels(cover.missing())
-                            + ": '" + spelled + "' searched in " + cover.widened() + ", which is wider");
+                            + ": searched in " + cover.widened() + ", which is wider");
                     return fielded(words, List.of(cover.widened()));
                 }
                 flag(Flag.Kind.FIELD, target.label + " has no field for " + FieldCodes.labels(cover.missing())
-                        + ": '" + spelled + "' searched in the default fields");
+                        + ": searched in the default fields");
                 return words;
             }
             flag(Flag.Kind.FIELD, target.label + " has no field for " + FieldCodes.labels(cover.missing())
-                    + ": '" + spelled + "' searched in " + String.join(", ", cover.codes()) + " only");
+                    + ": searched in " + String.join(", ", cover.codes()) + " only");
         }
         if (cover.codes().size() == 1 || multiCode()) {
             return fielded(words, cover.codes());
