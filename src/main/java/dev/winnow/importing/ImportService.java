@@ -134,8 +134,9 @@ public final class ImportService {
      * The source an import or a hand-added record goes to: the existing one with this name and
      * platform, or a new one. A spec that contradicts the existing source (another kind, another
      * search date or search string) is refused: an update search is a source of its own.
+     * Also used when a search strategy is recorded for a source ({@code searching.SearchService}).
      */
-    private static Source resolve(Handle h, Project project, SourceSpec spec, SourceKind defaultKind) {
+    public static Source resolve(Handle h, Project project, SourceSpec spec, SourceKind defaultKind) {
         var found = SourceStore.find(h, project.id(), spec.name(), spec.platform());
         if (found.isEmpty()) {
             SourceKind kind = spec.kindOrDefault(defaultKind);

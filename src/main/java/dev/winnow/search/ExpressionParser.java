@@ -71,7 +71,7 @@ abstract class ExpressionParser {
                 throw c.error("expected an operator or the end of the line, found '" + snippet() + "'");
             }
             defined.add(number);
-            lines.add(new Strategy.Line(number, q, raw.count(), raw.sourceLine()));
+            lines.add(new Strategy.Line(number, q, raw.count(), c.text.strip(), raw.sourceLine()));
             previous = number;
         }
         return new Strategy(syntax, lines);

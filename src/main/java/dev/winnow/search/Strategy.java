@@ -11,8 +11,11 @@ public record Strategy(Syntax syntax, List<Line> lines) {
         lines = List.copyOf(lines);
     }
 
-    /** {@code sourceLine} is the line of the pasted text the search line started on (for messages). */
-    public record Line(int number, Query query, Long count, int sourceLine) {
+    /**
+     * One search line: its number, query, the count the database gave (or null), the query's text as
+     * pasted (without its number and count), and the line of the pasted text it started on.
+     */
+    public record Line(int number, Query query, Long count, String text, int sourceLine) {
     }
 
     /** The strategy's last line: the one whose records were exported. */
