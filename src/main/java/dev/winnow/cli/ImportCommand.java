@@ -7,15 +7,11 @@ import dev.winnow.importing.OtherMethod;
 import dev.winnow.importing.SourceKind;
 import dev.winnow.importing.SourceSpec;
 import dev.winnow.ingest.Format;
-import dev.winnow.ingest.TextDecoder;
 import dev.winnow.project.Project;
 import dev.winnow.project.ProjectService;
 import dev.winnow.store.Database;
 import dev.winnow.store.Json;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,25 +111,6 @@ public final class ImportCommand implements Callable<Integer> {
     }
 
     private String searchString() {
-        if (searchStringFile == null) {
-            return null;
-        }
-        if (!Files.isRegularFile(searchStringFile)) {
-            throw new UserError(searchStringFile + ": no such file (--search-string-file)");
-        }
-        try (TextDecoder.Decoded d = TextDecoder.open(searchStringFile); Reader r = d.reader()) {
-            StringBuilder sb = new StringBuilder();
-            char[] buf = new char[8192];
-            int n;
-            while ((n = r.read(buf)) > 0) {
-                sb.append(buf, 0, n);
-                if (sb.length() > 1_000_000) {
-                    throw new UserError(searchStringFile + ": more than a million characters; is this the search string?");
-                }
-            }
-            return sb.toString().strip();
-        } catch (IOException e) {
-            throw new UserError(searchStringFile + ": cannot read the file: " + e.getMessage(), e);
-        }
+        return searchStringFile == null ? null : TextFiles.read(searchStringFile, "--search-string-file");
     }
 }

@@ -37,6 +37,7 @@ import picocli.CommandLine;
                 SimulateCommand.class,
                 DedupCommand.class,
                 RankCommand.class,
+                SearchCommand.class,
         })
 public final class WinnowCommand {
 
