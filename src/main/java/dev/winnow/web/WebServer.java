@@ -68,6 +68,7 @@ public final class WebServer implements AutoCloseable {
                     new dev.winnow.screen.ScreeningProgress(db), access, views).register(cfg.routes);
             new ApiRoutes(projects, team, access).register(cfg.routes);
             new SourceRoutes(new dev.winnow.importing.ImportService(db), access, views).register(cfg.routes);
+            new SearchRoutes(new dev.winnow.searching.SearchService(db), access, views).register(cfg.routes);
             new ExportRoutes(new dev.winnow.export.ExportService(db), access).register(cfg.routes);
             new ChartRoutes(projects, new dev.winnow.chart.ChartService(db), new dev.winnow.screen.ScreeningService(db),
                     access, views).register(cfg.routes);
