@@ -117,4 +117,36 @@ final class PublishedStrategies {
             S3 noft(early PRE/2 integrat*) OR noft(nurs[*3] NEAR/3 (care OR ill*))
             S4 S1 OR S2 OR S3
             """;
+
+    /**
+     * Published, held out (not read while the parsers and writers were written): the Cochrane Highly
+     * Sensitive Search Strategy, precision-maximising version, Ovid format (Lefebvre et al. 2019,
+     * Technical Supplement to Chapter 4, section 3.6.1).
+     */
+    static final String OVID_COCHRANE_RCT_PRECISE = """
+            1 randomized controlled trial.pt.
+            2 controlled clinical trial.pt.
+            3 randomized.ab.
+            4 placebo.ab.
+            5 clinical trials as topic.sh.
+            6 randomly.ab.
+            7 trial.ti.
+            8 1 or 2 or 3 or 4 or 5 or 6 or 7
+            9 exp animals/ not humans.sh.
+            10 8 not 9
+            """;
+
+    /** Published, held out: the same filter in PubMed format, the Cochrane information specialists' translation. */
+    static final String PUBMED_COCHRANE_RCT_PRECISE = """
+            #1 randomized controlled trial [pt]
+            #2 controlled clinical trial [pt]
+            #3 randomized [tiab]
+            #4 placebo [tiab]
+            #5 clinical trials as topic [mesh: noexp]
+            #6 randomly [tiab]
+            #7 trial [ti]
+            #8 #1 OR #2 OR #3 OR #4 OR #5 OR #6 OR #7
+            #9 animals [mh] NOT humans [mh]
+            #10 #8 NOT #9
+            """;
 }
