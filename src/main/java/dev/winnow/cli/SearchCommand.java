@@ -49,11 +49,8 @@ public final class SearchCommand {
         }
     }
 
-    @Command(name = "check", description = "Parse a strategy and print its query tree (exit 1, with the line and "
-            + "column, when it does not parse).")
-    static final class Check implements Callable<Integer> {
-        @Spec CommandSpec spec;
-
+    /** The strategy file and its syntax, as check and translate take them. */
+    static final class StrategyFile {
         @Option(names = "--from", required = true, paramLabel = "SYNTAX", description = "ovid-medline, ovid-embase, "
                 + "pubmed, embase (Embase.com), cinahl (EBSCOhost), wos or proquest.")
         String from;
@@ -62,9 +59,22 @@ public final class SearchCommand {
                 + "database's search history shows it (line numbers and counts are read).")
         Path file;
 
+        Syntax syntax() {
+            return Syntax.parse(from, "--from");
+        }
+    }
+
+    @Command(name = "check", description = "Parse a strategy and print its query tree (exit 1, with the line and "
+            + "column, when it does not parse).")
+    static final class Check implements Callable<Integer> {
+        @Spec CommandSpec spec;
+
+        @Mixin StrategyFile input;
+
         @Override
         public Integer call() {
-            Syntax syntax = Syntax.parse(from, "--from");
+            Syntax syntax = input.syntax();
+            Path file = input.file;
             Strategy s = read(file, syntax);
             PrintWriter out = spec.commandLine().getOut();
             out.print(Strategies.tree(s));
@@ -79,19 +89,15 @@ public final class SearchCommand {
     static final class Translate implements Callable<Integer> {
         @Spec CommandSpec spec;
 
-        @Option(names = "--from", required = true, paramLabel = "SYNTAX", description = "The strategy's syntax.")
-        String from;
+        @Mixin StrategyFile input;
 
         @Option(names = "--to", required = true, paramLabel = "SYNTAX",
                 description = "The syntax to write, or 'all' for every other one.")
         String to;
 
-        @Parameters(index = "0", paramLabel = "FILE", description = "The strategy.")
-        Path file;
-
         @Override
         public Integer call() {
-            Syntax source = Syntax.parse(from, "--from");
+            Syntax source = input.syntax();
             List<Syntax> targets = new ArrayList<>();
             if ("all".equalsIgnoreCase(to.strip())) {
                 for (Syntax s : Syntax.values()) {
@@ -102,7 +108,7 @@ public final class SearchCommand {
             } else {
                 targets.add(Syntax.parse(to, "--to"));
             }
-            Strategy s = read(file, source);
+            Strategy s = read(input.file, source);
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             int flags = 0;

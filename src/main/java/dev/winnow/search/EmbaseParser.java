@@ -85,10 +85,9 @@ final class EmbaseParser extends ExpressionParser {
     @Override
     Query operand() {
         int start = c.pos;
-        Matcher r = lookingAt(REF);
+        Query.LineRef r = refAt(REF);
         if (r != null) {
-            c.pos = r.end();
-            return ref(Integer.parseInt(r.group(1)), start);
+            return r;
         }
         Matcher lim = lookingAt(LIMIT);
         if (lim != null) {

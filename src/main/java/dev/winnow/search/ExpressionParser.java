@@ -170,6 +170,17 @@ abstract class ExpressionParser {
         return new Query.LineRef(number);
     }
 
+    /** A line reference written as {@code p} matches (group 1: the number) at the cursor, checked; null when there is none. */
+    final Query.LineRef refAt(Pattern p) {
+        int start = c.pos;
+        Matcher r = lookingAt(p);
+        if (r == null) {
+            return null;
+        }
+        c.pos = r.end();
+        return ref(Integer.parseInt(r.group(1)), start);
+    }
+
     // --- words and quoted text
 
     /** The run of characters at {@code at} up to white space, a parenthesis or a double quote. */

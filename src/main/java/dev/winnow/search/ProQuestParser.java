@@ -62,10 +62,9 @@ final class ProQuestParser extends ExpressionParser {
     @Override
     Query operand() {
         int start = c.pos;
-        Matcher r = lookingAt(REF);
+        Query.LineRef r = refAt(REF);
         if (r != null) {
-            c.pos = r.end();
-            return ref(Integer.parseInt(r.group(1)), start);
+            return r;
         }
         Matcher code = lookingAt(CODE);
         if (code != null) {
