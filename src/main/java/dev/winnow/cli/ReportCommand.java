@@ -8,6 +8,7 @@ import dev.winnow.report.ReportService;
 import dev.winnow.report.checklist.ChecklistService;
 import dev.winnow.report.flow.FlowDiagram;
 import dev.winnow.report.render.PrismaData;
+import dev.winnow.searching.SearchService;
 import dev.winnow.store.Database;
 import dev.winnow.store.Json;
 import java.io.IOException;
@@ -68,15 +69,22 @@ public final class ReportCommand {
             try (Database db = Context.open(spec)) {
                 Project p = new ProjectService(db).get(project);
                 FlowDiagram d = new ReportService(db).flow(p);
+                // each database's count in the flow (records imported) against the count its search reported
+                var differing = new SearchService(db).list(p).stream()
+                        .filter(s -> s.difference() != null && s.difference() != 0).toList();
                 PrintWriter out = spec.commandLine().getOut();
                 if (json) {
                     Map<String, Object> m = PrismaData.json(d);
                     m.put("violations", d.violations().stream().map(v -> Map.of("rule", v.rule(),
                             "message", v.message())).toList());
+                    m.put("searchCounts", differing.stream().map(s -> Map.of("source", s.source(),
+                            "reported", s.reported(), "imported", s.imported())).toList());
                     out.println(Json.pretty(m));
                 } else {
                     PrismaData.values(d).forEach((k, v) -> out.printf("  %-28s %s%n", k, v));
                     d.warnings().forEach(w -> out.println("warning: " + w));
+                    differing.forEach(s -> out.println("warning: " + s.source() + ": its search found " + s.reported()
+                            + " records, " + s.imported() + " were imported (" + s.check() + ")"));
                     if (d.consistent()) {
                         out.println("The numbers add up: the diagram can be drawn.");
                     } else {

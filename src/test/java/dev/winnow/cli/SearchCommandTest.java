@@ -97,6 +97,10 @@ class SearchCommandTest {
         assertThat(CliTest.run(db, "search", "list", "--project", key).out())
                 .contains("MEDLINE (Ovid)\t2023-04-20\tovid-medline\treported 70000\timported 0");
 
+        assertThat(CliTest.run(db, "report", "check", "--project", key).out())
+                .contains("warning: MEDLINE (Ovid): its search found 70000 records, 0 were imported "
+                        + "(70000 fewer imported than reported)");
+
         Path out = dir.resolve("appendix.md");
         assertThat(CliTest.run(db, "search", "appendix", "--project", key, "-o", out.toString()).code()).isZero();
         assertThat(Files.readString(out)).contains("| 2 | (palliat* adj3 (care or ill*)).ti,ab. | 20000 |",
