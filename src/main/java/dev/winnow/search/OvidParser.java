@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * {@code *Heading/} (major), {@code Heading/dt} (subheading), {@code heading.sh.}; words side by side
  * are a phrase; {@code .ti,ab.} after a word, phrase or parenthesis; {@code adj} (in order) and
  * {@code adjN} (any order, N-1 words between); {@code $}, {@code *}, {@code $3} truncation, {@code #}
- * one character, {@code ?} zero or one; {@code limit 5 to english language}. AND and NOT bind
+ * one character, {@code ?} zero or one; {@code limit 5 to english language} and {@code remove duplicates
+ * from 5} (kept as a limit). AND and NOT bind
  * tighter than OR, proximity tightest.
  */
 final class OvidParser extends ExpressionParser {
@@ -21,6 +22,9 @@ final class OvidParser extends ExpressionParser {
     private static final Pattern SUFFIX = Pattern.compile("\\.([A-Za-z]{2,3}(?:,[A-Za-z]{2,3})*)\\.");
     private static final Pattern WORD_SUFFIX = Pattern.compile("^(.*?)\\.([A-Za-z]{2,3}(?:,[A-Za-z]{2,3})*)\\.$");
     private static final Pattern LIMIT = Pattern.compile("(?i)limit\\s+(\\d+)\\s+to\\s+");
+    private static final Pattern REMOVE_DUPLICATES = Pattern.compile("(?i)remove\\s+duplicates\\s+from\\s+(\\d+)\\s*$");
+    /** How a {@code remove duplicates from N} line is kept in the tree: a limit with these words. */
+    static final String REMOVE = "remove duplicates";
     private static final Pattern EXP = Pattern.compile("(?i)exp\\.?\\s+");
     private static final Pattern SUBHEADINGS = Pattern.compile("([a-z]{2}(?:,\\s?[a-z]{2})*)(?=[\\s)]|$)");
     private static final Pattern MP_NOTE = Pattern.compile("(?i)\\s*\\[mp=[^\\]]*\\]");
@@ -32,6 +36,12 @@ final class OvidParser extends ExpressionParser {
 
     @Override
     Query line() {
+        Matcher dup = lookingAt(REMOVE_DUPLICATES);
+        if (dup != null) {
+            Query base = ref(Integer.parseInt(dup.group(1)), c.pos + dup.start(1) - dup.start());
+            c.pos = c.text.length();
+            return new Query.Limit(base, REMOVE);
+        }
         Matcher m = lookingAt(LIMIT);
         if (m != null) {
             Query base = ref(Integer.parseInt(m.group(1)), c.pos + m.start(1) - m.start());

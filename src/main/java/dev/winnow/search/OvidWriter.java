@@ -125,7 +125,8 @@ final class OvidWriter extends StrategyWriter {
     @Override
     String limit(Query.Limit l) {
         if (l.base() instanceof Query.LineRef r) {
-            return "limit " + r.line() + " to " + l.limits();
+            return OvidParser.REMOVE.equals(l.limits()) ? "remove duplicates from " + r.line()
+                    : "limit " + r.line() + " to " + l.limits();
         }
         return super.limit(l);
     }

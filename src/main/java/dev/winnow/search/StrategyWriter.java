@@ -544,6 +544,11 @@ abstract class StrategyWriter {
     String limit(Query.Limit l) {
         List<Query> parts = new ArrayList<>();
         parts.add(l.base());
+        if (OvidParser.REMOVE.equals(l.limits())) {
+            flag(Flag.Kind.LIMIT, "Ovid removed duplicates here; " + target.label
+                    + " has no such line (Winnow's dedup does it after import)");
+            return expr(l.base(), false);
+        }
         String body = l.limits();
         if (body.startsWith("(") && body.endsWith(")")) {
             body = body.substring(1, body.length() - 1);

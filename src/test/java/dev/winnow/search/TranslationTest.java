@@ -196,6 +196,12 @@ class TranslationTest {
         assertTrue(has(fromEmbase, Flag.Kind.LIMIT, 2), fromEmbase.flags().toString());
         assertTrue(fromEmbase.lines().get(1).contains("embase"), "kept, not dropped");
 
+        Translation dedup = translate(Syntax.OVID_MEDLINE, ovid + "3 remove duplicates from 2\n", Syntax.WOS);
+        assertEquals("#3 #2", dedup.lines().get(2));
+        assertTrue(has(dedup, Flag.Kind.LIMIT, 3), dedup.flags().toString());
+        assertEquals("3 remove duplicates from 2", translate(Syntax.OVID_MEDLINE,
+                ovid + "3 remove duplicates from 2\n", Syntax.OVID_EMBASE).lines().get(2));
+
         Translation ovidBack = translate(Syntax.OVID_MEDLINE, ovid, Syntax.OVID_EMBASE);
         assertEquals("2 limit 1 to (english language and humans and yr=\"2010 - 2020\")", ovidBack.lines().get(1));
         assertFalse(has(ovidBack, Flag.Kind.LIMIT, 2));

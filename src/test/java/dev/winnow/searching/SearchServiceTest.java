@@ -36,6 +36,7 @@ class SearchServiceTest {
             1     exp Palliative Care/ (61234)
             2     (early adj3 (palliat* or integrat*)).ti,ab. (8120)
             3     1 and 2 (3)
+            4     remove duplicates from 3 (3)
             """;
 
     static SourceSpec spec(String name, String platform, String date, String text) {
@@ -82,7 +83,7 @@ class SearchServiceTest {
             String appendix = searches.appendix(p);
             assertThat(appendix).contains("## MEDLINE (Ovid)", "Date run: 2023-04-20", "Interface: MEDLINE (Ovid)",
                     "| 1 | exp Palliative Care/ | 61234 |", "| 2 | (early adj3 (palliat* or integrat*)).ti,ab. | 8120 |",
-                    "| 3 | 1 and 2 | 3 |", "| MEDLINE (Ovid) | 2 | 2 | as reported |");
+                    "| 3 | 1 and 2 | 3 |", "| 4 | remove duplicates from 3 | 3 |", "| MEDLINE (Ovid) | 2 | 2 | as reported |");
         }
     }
 
