@@ -381,7 +381,7 @@ abstract class StrategyWriter {
                     String lim = limitedTruncation(max);
                     if (lim == null) {
                         flag(Flag.Kind.WILDCARD, target.label + " has no limited truncation: '"
-                                + text.replace(" ", " ") + "' truncated without a limit, which is wider");
+                                + text + "' truncated without a limit, which is wider");
                     } else {
                         sym = lim;
                     }
