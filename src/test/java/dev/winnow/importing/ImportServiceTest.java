@@ -108,9 +108,9 @@ class ImportServiceTest {
                 assertThat(rec.authors()).containsExactly(Author.of("Smith", "J"), Author.of("Lee", "K"));
                 assertThat(rec.extra()).containsEntry("id", List.of("r1")).containsEntry("Times cited", List.of("1"));
 
+                // the import, then the deduplication that follows it (records are screenable at once)
                 List<AuditStore.AuditEvent> audit = AuditStore.forProject(h, p.id());
-                assertThat(audit).hasSize(1);
-                assertThat(audit.get(0).action()).isEqualTo("import.file");
+                assertThat(audit).extracting(AuditStore.AuditEvent::action).containsExactly("import.file", "dedup.run");
                 assertThat(audit.get(0).actor()).isEqualTo("cli:ana");
                 assertThat(audit.get(0).target()).isEqualTo("file medline.csv");
                 assertThat(audit.get(0).details()).contains("\"records\":7").contains(sha);
@@ -226,7 +226,9 @@ class ImportServiceTest {
                 assertThat(stored.importFileId()).isNull();
                 assertThat(stored.record().doi()).isEqualTo("10.1/x");
                 assertThat(AuditStore.forProject(h, p.id())).extracting(AuditStore.AuditEvent::action)
-                        .containsExactly("record.add", "record.add");
+                        .containsExactly("record.add", "dedup.run", "record.add", "dedup.run");
+                // each hand-added record is a study at once, ready to screen
+                assertThat(dev.winnow.store.DedupStore.studyOf(h, second.id())).isPresent();
             });
             assertThatThrownBy(() -> service.addRecord(p, refs, Record.builder().year(2001).build(), ANA))
                     .isInstanceOf(UserError.class).hasMessageContaining("needs a title");
