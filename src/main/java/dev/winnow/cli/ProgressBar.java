@@ -22,8 +22,11 @@ final class ProgressBar implements ImportProgress {
 
     /** A bar on {@code err} when standard error is a terminal, else nothing. */
     static ImportProgress forImports(PrintWriter err) {
-        return wanted(System.getenv("WINNOW_PROGRESS"), System.getProperty("winnow.stderr.tty"))
-                ? new ProgressBar(err) : ImportProgress.NONE;
+        return forImports(err, System.getenv("WINNOW_PROGRESS"));
+    }
+
+    static ImportProgress forImports(PrintWriter err, String override) {
+        return wanted(override, System.getProperty("winnow.stderr.tty")) ? new ProgressBar(err) : ImportProgress.NONE;
     }
 
     /** Whether to draw: the override if it says always/never, else whether the launcher saw a terminal. */

@@ -112,7 +112,7 @@ public final class ReviewChecklist {
                     + "reviewers may)", "invite reviewers on the Team page", "/team", grant));
         }
         return Optional.of(new Problem("few-reviewers", s.stage() + " needs " + need + " reviewers per record but "
-                + "the team has " + f.screeners() + " who may screen: every record will wait for "
+                + "the team has " + f.screeners() + " who may screen: no record can reach an outcome without "
                 + (need - f.screeners() == 1 ? "another reviewer" : (need - f.screeners()) + " more reviewers"),
                 "invite reviewers on the Team page, or ask for fewer reviewers per record in the protocol", "/team",
                 grant));
