@@ -237,7 +237,7 @@ public final class ReviewChecklist {
                 ReviewFacts.ReviewerCount r = s.perReviewer().get(i);
                 b.append(i == 0 ? "" : ", ").append(r.username()).append(' ').append(r.records());
             }
-        } else {
+        } else if (s.decided() == 0 && s.conflicts() == 0) {
             b.append("; no decision yet");
         }
         State state = s.decided() == s.records() ? State.DONE
