@@ -132,6 +132,11 @@ public final class WebServer implements AutoCloseable {
         return app.port();
     }
 
+    /** The imports this server is running (tests start one by hand to see the page a reload shows). */
+    dev.winnow.importing.ImportsUnderway importsUnderway() {
+        return underway;
+    }
+
     public Database database() {
         return db;
     }
