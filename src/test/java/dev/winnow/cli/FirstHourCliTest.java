@@ -79,6 +79,10 @@ class FirstHourCliTest {
         assertThat(run(db, "status", "--project", "legacy").out())
                 .contains("[!] Duplicates resolved").contains("7 records are waiting for deduplication");
 
+        CliTest.Run replay = run(db, "decisions", "import", "--project", "legacy", "--stage", "title-abstract",
+                "--reviewer", "ann", "src/main/resources/demo/sample/included.ris");
+        assertThat(replay.out() + replay.err()).contains("7 records are waiting for deduplication");
+
         assertThat(run(db, "dedup", "--project", "legacy").code()).isZero();
         assertThat(run(db, "screen", "next", "--project", "legacy", "--reviewer", "ann").out()).startsWith("record ");
     }
