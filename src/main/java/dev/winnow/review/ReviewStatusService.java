@@ -53,11 +53,9 @@ public final class ReviewStatusService {
 
     /** Every fact of the checklist. */
     public ReviewFacts facts(Viewer viewer, Project p) {
-        ProjectStatus counts = projects.status(p);
-        ProtocolService.Versioned current = new ProtocolService(db).current(p);
-        Protocol protocol = current.protocol();
-        int version = current.version();
-        List<Member> members = new TeamService(db).members(p);
+        Base b = base(p);
+        ProjectStatus counts = b.counts();
+        Protocol protocol = b.protocol().protocol();
         ScreeningProgress progress = new ScreeningProgress(db);
         List<ReviewFacts.StageFacts> stages = new ArrayList<>();
         long includedAtFullText = 0;
@@ -83,7 +81,7 @@ public final class ReviewStatusService {
         if (!rounds.isEmpty()) {
             ScreeningService.PilotResult last = rounds.get(rounds.size() - 1);
             ScreeningService.PilotResult closed = rounds.stream().filter(ScreeningService.PilotResult::closed)
-                    .reduce((a, b) -> b).orElse(null);
+                    .reduce((earlier, later) -> later).orElse(null);
             pilot = new ReviewFacts.Pilot(rounds.size(), !last.closed(),
                     closed == null || closed.agreement() == null ? null : closed.agreement().overall().percent(),
                     closed == null ? null : closed.target(), closed == null ? null : closed.targetMet());
@@ -105,38 +103,45 @@ public final class ReviewStatusService {
             FlowDiagram d = new ReportService(db).flow(p);
             report = new ReviewFacts.Report(d.consistent(), d.consistent() ? null : d.violations().get(0).message());
         }
-        long awaiting = db.withHandle(h -> StatusStore.awaitingDedup(h, p.id()));
         long maybes = db.withHandle(h -> StatusStore.openMaybes(h, p.id()));
-        return new ReviewFacts(p.key(), counts.sources(), counts.importFiles(), counts.sourceRecords(), awaiting,
-                counts.studyRecords(), maybes, version, protocol.criteria().size(),
-                protocol.question() != null && !protocol.question().isBlank(),
-                (int) members.stream().filter(m -> Role.parse(m.role()).compareTo(Role.REVIEWER) >= 0).count(),
-                (int) members.stream().filter(m -> Role.parse(m.role()) == Role.REVIEWER).count(),
-                stages, pilot, new ReviewFacts.FullTexts(fullTextRecords, retrieved, notRetrieved),
+        return new ReviewFacts(p.key(), counts.sources(), counts.importFiles(), counts.sourceRecords(), b.awaiting(),
+                counts.studyRecords(), maybes, b.protocol().version(), protocol.criteria().size(), b.questionSet(),
+                b.screeners(), b.reviewers(), stages, pilot, new ReviewFacts.FullTexts(fullTextRecords, retrieved, notRetrieved),
                 new ReviewFacts.Charting(charts.currentForm(p).isPresent(), includedAtFullText,
                         charts.finalEntries(p).size()), report);
     }
 
     /** The facts the screening page needs, read cheaply (no outcomes of other stages, no report). */
     private ReviewFacts quickFacts(Viewer viewer, Project p) {
-        ProjectStatus counts = projects.status(p);
-        ProtocolService.Versioned current = new ProtocolService(db).current(p);
-        Protocol protocol = current.protocol();
-        int version = current.version();
-        List<Member> members = new TeamService(db).members(p);
-        long awaiting = db.withHandle(h -> StatusStore.awaitingDedup(h, p.id()));
+        Base b = base(p);
+        ProjectStatus counts = b.counts();
+        Protocol protocol = b.protocol().protocol();
         List<ReviewFacts.StageFacts> stages = new ArrayList<>();
         for (StageName s : StageName.values()) {
             ScreeningService.Progress progress = screening.progress(viewer, p, s);
             stages.add(new ReviewFacts.StageFacts(s.label(), progress.total(), 0, 0, 0, 0, 0, 0,
                     protocol.rules(s).requiredReviewers(), List.of()));
         }
-        return new ReviewFacts(p.key(), counts.sources(), counts.importFiles(), counts.sourceRecords(), awaiting,
-                counts.studyRecords(), 0, version, protocol.criteria().size(), protocol.question() != null,
+        return new ReviewFacts(p.key(), counts.sources(), counts.importFiles(), counts.sourceRecords(), b.awaiting(),
+                counts.studyRecords(), 0, b.protocol().version(), protocol.criteria().size(), b.questionSet(),
+                b.screeners(), b.reviewers(), stages, ReviewFacts.Pilot.NONE, new ReviewFacts.FullTexts(0, 0, 0), new ReviewFacts.Charting(false, 0, 0),
+                new ReviewFacts.Report(false, null));
+    }
+
+    /** What both readings start from: counts, the protocol, the team, records waiting for deduplication. */
+    private record Base(ProjectStatus counts, ProtocolService.Versioned protocol, int screeners, int reviewers,
+                        long awaiting) {
+        boolean questionSet() {
+            return protocol.protocol().question() != null && !protocol.protocol().question().isBlank();
+        }
+    }
+
+    private Base base(Project p) {
+        List<Member> members = new TeamService(db).members(p);
+        return new Base(projects.status(p), new ProtocolService(db).current(p),
                 (int) members.stream().filter(m -> Role.parse(m.role()).compareTo(Role.REVIEWER) >= 0).count(),
                 (int) members.stream().filter(m -> Role.parse(m.role()) == Role.REVIEWER).count(),
-                stages, ReviewFacts.Pilot.NONE, new ReviewFacts.FullTexts(0, 0, 0), new ReviewFacts.Charting(false, 0, 0),
-                new ReviewFacts.Report(false, null));
+                db.withHandle(h -> StatusStore.awaitingDedup(h, p.id())));
     }
 
     private static long n(Map<String, Long> counts, String key) {

@@ -47,6 +47,21 @@ class FirstHourBrowserTest {
         }
     }
 
+    /** Notes where a page goes, what its console says in red, and which answers failed (favicon aside). */
+    static void watch(Page page, List<String> visited, List<String> consoleErrors, List<String> failed) {
+        page.onFrameNavigated(f -> visited.add(f.url()));
+        page.onConsoleMessage(m -> {
+            if (m.type().equals("error") && !m.text().startsWith("Failed to load resource")) {
+                consoleErrors.add(m.text());
+            }
+        });
+        page.onResponse(r -> {
+            if (r.status() >= 400 && !r.url().endsWith("/favicon.ico")) {
+                failed.add(r.status() + " " + r.url());
+            }
+        });
+    }
+
     @Test
     void anOwnerSignsUpImportsAndInvitesAndTheReviewerScreensTheFirstRecordInThreeClicks() {
         List<String> visited = new ArrayList<>();
@@ -56,17 +71,7 @@ class FirstHourBrowserTest {
         String invitation;
         try (BrowserContext owner = browsers.person()) {
             Page page = owner.newPage();
-            page.onFrameNavigated(f -> visited.add(f.url()));
-            page.onConsoleMessage(m -> {
-                if (m.type().equals("error") && !m.text().startsWith("Failed to load resource")) {
-                    consoleErrors.add(m.text());
-                }
-            });
-            page.onResponse(r -> {
-                if (r.status() >= 400 && !r.url().endsWith("/favicon.ico")) {
-                    failed.add(r.status() + " " + r.url());
-                }
-            });
+            watch(page, visited, consoleErrors, failed);
             page.navigate(base + "/");
             assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login.*"));
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Create the first account")).click();
@@ -106,17 +111,7 @@ class FirstHourBrowserTest {
 
         try (BrowserContext reviewer = browsers.person()) {
             Page page = reviewer.newPage();
-            page.onFrameNavigated(f -> visited.add(f.url()));
-            page.onConsoleMessage(m -> {
-                if (m.type().equals("error") && !m.text().startsWith("Failed to load resource")) {
-                    consoleErrors.add(m.text());
-                }
-            });
-            page.onResponse(r -> {
-                if (r.status() >= 400 && !r.url().endsWith("/favicon.ico")) {
-                    failed.add(r.status() + " " + r.url());
-                }
-            });
+            watch(page, visited, consoleErrors, failed);
             int clicks = 0;
             page.navigate(invitation);
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
