@@ -92,7 +92,8 @@ class FirstHourBrowserTest {
             page.getByLabel("Source (database or register)").fill("MEDLINE");
             page.locator("#file").setInputFiles(RIS);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import")).click();
-            assertThat(page.locator("#upload-results .import-report")).containsText("7");
+            assertThat(page.locator("#upload-results .import-report .dedup")).containsText(
+                    "the project now has 7 studies to screen");
             assertThat(page.locator("[data-upload-status]")).hasText("Done.");
 
             page.navigate(base + "/p/early-palliative-care-models");
