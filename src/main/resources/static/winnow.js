@@ -108,8 +108,29 @@
         if (status) { status.textContent = "Uploading: " + Math.round(100 * p.loaded / p.total) + "%"; }
       }
     });
+    // once uploaded, the server imports and deduplicates: show how far it has got until it answers
+    var box = document.querySelector("[data-import-progress]");
+    var polling = null;
+    function poll() {
+      if (!box) { return; }
+      var r = new XMLHttpRequest();
+      r.open("GET", box.getAttribute("data-import-progress"));
+      r.addEventListener("load", function () {
+        if (polling === null || r.status !== 200) { return; }
+        var doc = new DOMParser().parseFromString(r.responseText, "text/html");
+        var found = doc.getElementById("import-progress");
+        if (found) { found.removeAttribute("hx-get"); found.removeAttribute("hx-trigger"); }
+        box.replaceChildren.apply(box, Array.prototype.slice.call(doc.body.childNodes));
+      });
+      r.send();
+    }
     xhr.upload.addEventListener("load", function () {
       if (status) { status.textContent = "Uploaded; importing…"; }
+      polling = window.setInterval(poll, 1000);
+    });
+    xhr.addEventListener("loadend", function () {
+      if (polling !== null) { window.clearInterval(polling); polling = null; }
+      if (box) { box.replaceChildren(); }
     });
     xhr.addEventListener("load", function () {
       var out = document.getElementById(f.getAttribute("data-upload"));

@@ -91,6 +91,41 @@ public final class AccountService {
         });
     }
 
+    /** A new password's hash, after the length check (for accounts made elsewhere in this package). */
+    String hashNew(String password) {
+        checkPassword(password);
+        return hasher.hash(password);
+    }
+
+    /**
+     * True until some account can sign in (has a password): then the web offers to create the first
+     * account, the administrator, so a fresh server needs no command line.
+     */
+    public boolean firstRun() {
+        return db.withHandle(h -> h.createQuery("select count(*) from app_user where password_hash is not null")
+                .mapTo(Long.class).one() == 0);
+    }
+
+    /** The first account, created from the web on a fresh server: an administrator. Refused once anyone can sign in. */
+    public User signUpFirst(String username, String displayName, String password) {
+        String name = normaliseName(username);
+        String hash = hashNew(password);
+        return db.inTransaction(h -> {
+            if (h.createQuery("select count(*) from app_user where password_hash is not null").mapTo(Long.class).one() > 0) {
+                throw new UserError("This server already has accounts: ask its administrator or a project owner to "
+                        + "invite you.");
+            }
+            if (UserStore.findByName(h, name).isPresent()) {
+                throw new UserError("the user name '" + name + "' is taken: choose another");
+            }
+            User u = UserStore.insert(h, name, displayName == null || displayName.isBlank() ? name : displayName.strip(),
+                    hash, true);
+            AuditStore.record(h, null, u.id(), u.username(), "user.sign-up", "user " + name,
+                    java.util.Map.of("admin", true));
+            return u;
+        });
+    }
+
     public void setPassword(String username, String password, String actor) {
         String name = normaliseName(username);
         checkPassword(password);

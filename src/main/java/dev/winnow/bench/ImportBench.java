@@ -92,7 +92,7 @@ public final class ImportBench {
             long cpu = processCpuNanos();
             long wall = System.nanoTime();
             ImportReport r = new ImportService(db).importFile(p, SourceSpec.database("Reference input"), input,
-                    ImportService.Options.DEFAULT, new ImportService.Actor(null, "bench"));
+                    ImportService.Options.DEFAULT.withoutDedup(), new ImportService.Actor(null, "bench"));
             return new StoreRun(r.records(), Files.size(input), (System.nanoTime() - wall) / 1e9,
                     (processCpuNanos() - cpu) / 1e9, ParseBench.peakHeapMegabytes());
         } finally {

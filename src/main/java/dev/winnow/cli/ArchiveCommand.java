@@ -83,6 +83,11 @@ public final class ArchiveCommand {
                         + " decisions");
                 out.println(r.prismaMatches() ? "The PRISMA numbers match the archive's."
                         : "warning: the PRISMA numbers differ from the archive's report/prisma.json");
+                if (r.dedup().newLinks() > 0) {
+                    out.println("deduplicated the " + r.dedup().newLinks() + " records the archive held without a "
+                            + "study: " + r.dedup().newStudies() + " new studies, " + r.dedup().maybesQueued()
+                            + " maybe pairs for a person to check");
+                }
                 out.println(r.project().key());
             } catch (NoSuchFileException e) {
                 throw new UserError(file + ": no such file");

@@ -58,6 +58,12 @@ public final class DecisionsCommand {
                     out.println("  unmatched " + (r.kind().equals("included-records") ? "record " : "line ") + u.line()
                             + ": " + u.record() + " — " + u.why());
                 }
+                if (!r.unmatched().isEmpty()) {
+                    // rows find no study when the records they name are not deduplicated into studies yet
+                    new dev.winnow.review.ReviewStatusService(db).screeningProblems(opts.viewer(db), opts.project(db),
+                            opts.stage()).stream().filter(x -> x.kind().equals("awaiting-dedup"))
+                            .forEach(x -> out.println("note: " + x.line()));
+                }
             }
             return Cli.OK;
         }

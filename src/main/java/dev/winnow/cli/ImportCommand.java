@@ -85,10 +85,11 @@ public final class ImportCommand implements Callable<Integer> {
         try (Database db = Context.open(spec)) {
             Project p = new ProjectService(db).get(project);
             ImportService service = new ImportService(db);
+            var progress = ProgressBar.forImports(err);
             for (Path file : files) {
                 try {
                     ImportReport r = service.importFile(p, sourceSpec, file, new ImportService.Options(format, again),
-                            ImportService.Actor.commandLine());
+                            ImportService.Actor.commandLine(), progress);
                     reports.add(r);
                     if (!json) {
                         r.lines().forEach(out::println);

@@ -88,7 +88,7 @@ public final class ProjectCommand {
             try (Database db = Context.open(spec)) {
                 ProjectService service = new ProjectService(db);
                 Project p = service.get(key);
-                StatusCommand.print(spec.commandLine().getOut(), p, service.status(p), json);
+                StatusCommand.printCounts(spec.commandLine().getOut(), p, service.status(p), json);
             }
             return Cli.OK;
         }

@@ -6,6 +6,8 @@ import dev.winnow.rank.RankService;
 import dev.winnow.rank.RankedQueues;
 import dev.winnow.rank.Standing;
 import dev.winnow.record.Record;
+import dev.winnow.review.Problem;
+import dev.winnow.review.ReviewStatusService;
 import dev.winnow.screen.Decision;
 import dev.winnow.screen.Outcome;
 import dev.winnow.screen.Resolution;
@@ -31,6 +33,9 @@ import picocli.CommandLine.Spec;
         subcommands = {ScreenCommand.Next.class, ScreenCommand.Decide.class, ScreenCommand.Resolve.class,
                 ScreenCommand.Outcomes.class, ScreenCommand.Pilot.class})
 public final class ScreenCommand {
+    /** Problems that leave a queue empty before any screening could happen. */
+    private static final java.util.Set<String> NOT_YET = java.util.Set.of("empty-project", "awaiting-dedup",
+            "nothing-at-full-text");
 
     @Command(name = "next", description = "The next record in the reviewer's queue (exit 0 with 'none' when done).")
     static final class Next implements Callable<Integer> {
@@ -70,7 +75,15 @@ public final class ScreenCommand {
                     ranked.ifPresent(r -> m.put("ranking", r.summary()));
                     out.println(next.isEmpty() ? "null" : Json.pretty(m));
                 } else if (next.isEmpty()) {
-                    out.println("none: nothing left to screen at " + opts.stage().label() + " for " + opts.reviewer);
+                    // a queue empty because a step is not done says which step, and not "every record is screened"
+                    List<Problem> why = new ReviewStatusService(db).screeningProblems(viewer, p, opts.stage());
+                    boolean notYet = why.stream().anyMatch(x -> NOT_YET.contains(x.kind()));
+                    out.println("none: nothing " + (notYet ? "to screen yet" : "left to screen") + " at "
+                            + opts.stage().label() + " for " + opts.reviewer);
+                    why.forEach(x -> out.println("  " + x.line()));
+                    if (notYet) {
+                        ranked = Optional.empty();
+                    }
                 } else {
                     Record r = next.get().study().record();
                     out.println("record " + next.get().study().id() + (next.get().pilotRound() != null ? " (pilot round)" : ""));

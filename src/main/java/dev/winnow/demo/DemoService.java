@@ -107,9 +107,10 @@ public final class DemoService {
             }
         }
 
-        // 2. deduplication (incremental: a second run links nothing new)
+        // 2. deduplication: each import ran it; this run links what an interrupted earlier demo left unlinked
+        boolean importedNow = steps.stream().anyMatch(x -> x.startsWith("imported "));
         DedupService.Summary dedup = new DedupService(db).run(project, ImportService.Actor.commandLine());
-        if (dedup.newLinks() > 0) {
+        if (dedup.newLinks() > 0 || importedNow) {
             steps.add("deduplicated: " + dedup.records() + " records → " + dedup.studies() + " studies ("
                     + dedup.duplicates() + " duplicates linked, " + dedup.maybesQueued() + " maybe pairs queued, "
                     + dedup.relatedPairs() + " related pairs)");

@@ -13,11 +13,42 @@ import java.util.Map;
  * @param lacking       records without a title, an abstract or a DOI: how many, and the first positions
  * @param skipped       entries not imported, with the reason (the first {@link ImportTally#LISTED} of them)
  * @param columns       for CSV/TSV files, which column filled which field ("extra": kept under its name)
+ * @param dedup         what the deduplication run right after the import did (null: it did not run, or the
+ *                      report was stored before imports ran it)
  */
 public record ImportReport(long importFileId, String file, String sha256, long sizeBytes, String source,
                            String sourceKind, String format, String encoding, int records, int skippedCount,
                            Map<String, Integer> fieldsFound, Map<String, Integer> extraFields, List<Lacking> lacking,
-                           List<Skipped> skipped, List<Column> columns, boolean again, String importedAt) {
+                           List<Skipped> skipped, List<Column> columns, boolean again, String importedAt,
+                           Deduplication dedup) {
+
+    /**
+     * The incremental deduplication an import runs once its records are stored ({@code DedupService.run}).
+     *
+     * @param linked      this file's records (and any earlier ones not yet linked) now linked to a study
+     * @param newStudies  studies these records founded
+     * @param duplicates  records that joined another record's study (linked − new studies)
+     * @param maybePairs  pairs queued for a person to decide (possibly one study, not merged)
+     * @param related     pairs of different publications of one study, linked but not merged
+     * @param studies     the project's studies after the run
+     */
+    public record Deduplication(int linked, int newStudies, int duplicates, int maybePairs, int related, long studies) {
+        /** The figures as one line of the report. */
+        public String line() {
+            return "deduplicated: " + linked + " record" + (linked == 1 ? "" : "s") + " linked, " + newStudies
+                    + " new stud" + (newStudies == 1 ? "y" : "ies") + ", " + duplicates + " duplicate"
+                    + (duplicates == 1 ? "" : "s") + " of studies already here, " + maybePairs + " maybe pair"
+                    + (maybePairs == 1 ? "" : "s") + " for a person to check" + (related > 0 ? ", " + related
+                    + " related pair" + (related == 1 ? "" : "s") : "") + "; the project now has " + studies
+                    + " stud" + (studies == 1 ? "y" : "ies") + " to screen";
+        }
+    }
+
+    /** This report with the figures of the deduplication that followed the import. */
+    public ImportReport withDedup(Deduplication d) {
+        return new ImportReport(importFileId, file, sha256, sizeBytes, source, sourceKind, format, encoding, records,
+                skippedCount, fieldsFound, extraFields, lacking, skipped, columns, again, importedAt, d);
+    }
 
     /** Records without a field: how many, and the positions of the first ones. */
     public record Lacking(String field, int count, List<Integer> firstPositions) {
@@ -76,6 +107,9 @@ public record ImportReport(long importFileId, String file, String sha256, long s
             }
             cols.setLength(cols.length() - 1);
             out.add(cols.toString());
+        }
+        if (dedup != null) {
+            out.add("  " + dedup.line());
         }
         return out;
     }

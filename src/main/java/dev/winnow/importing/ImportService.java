@@ -1,6 +1,7 @@
 package dev.winnow.importing;
 
 import dev.winnow.UserError;
+import dev.winnow.dedup.DedupService;
 import dev.winnow.ingest.Format;
 import dev.winnow.ingest.Ingest;
 import dev.winnow.project.Project;
@@ -33,6 +34,8 @@ import org.jdbi.v3.core.Handle;
  * be added one at a time by hand.
  */
 public final class ImportService {
+    /** How often (in records) an import tells its {@link ImportProgress}. */
+    private static final int PROGRESS_EVERY = 250;
     private final Database db;
 
     public ImportService(Database db) {
@@ -51,9 +54,22 @@ public final class ImportService {
         }
     }
 
-    /** How to read a file: a format to force (null: detect by content), and whether to import a file again. */
-    public record Options(Format format, boolean again) {
-        public static final Options DEFAULT = new Options(null, false);
+    /**
+     * How to read a file: a format to force (null: detect by content), whether to import a file again,
+     * and whether to deduplicate the project right after (always, except for benchmarks of the import
+     * alone and tests of deduplication itself).
+     */
+    public record Options(Format format, boolean again, boolean deduplicate) {
+        public static final Options DEFAULT = new Options(null, false, true);
+
+        public Options(Format format, boolean again) {
+            this(format, again, true);
+        }
+
+        /** These options, storing the records only: study records wait for a {@code dedup} run. */
+        public Options withoutDedup() {
+            return new Options(format, again, false);
+        }
     }
 
     /** A record added by hand: its id, its source and its position among the source's hand-added records. */
@@ -62,8 +78,39 @@ public final class ImportService {
 
     /** Imports one file into a project; returns its report. Throws {@link UserError} and imports nothing on failure. */
     public ImportReport importFile(Project project, SourceSpec spec, Path file, Options options, Actor actor) {
+        return importFile(project, spec, file, options, actor, ImportProgress.NONE);
+    }
+
+    /**
+     * Imports one file into a project in one transaction, then (unless the options say otherwise)
+     * brings the project's study records up to date with the incremental deduplication
+     * ({@link DedupService#run}) right after that transaction, and returns the report with both.
+     * Throws {@link UserError} and imports nothing when the file is refused. Should deduplication
+     * fail, the records stay imported and wait for a {@code dedup} run (the project's checklist says so).
+     */
+    public ImportReport importFile(Project project, SourceSpec spec, Path file, Options options, Actor actor,
+                                   ImportProgress progress) {
         Ingest.requireFile(file);
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        try {
+            ImportReport report = store(project, spec, file, name, options, actor, progress);
+            if (!options.deduplicate()) {
+                return report;
+            }
+            progress.deduplicating(name, report.records());
+            DedupService.Summary s = new DedupService(db).run(project, actor);
+            ImportReport.Deduplication d = new ImportReport.Deduplication(s.newLinks(), s.newStudies(),
+                    s.newLinks() - s.newStudies(), s.maybesQueued(), s.relatedPairs(), s.studies());
+            ImportReport done = report.withDedup(d);
+            db.useTransaction(h -> ImportStore.setReport(h, report.importFileId(), Json.write(done)));
+            return done;
+        } finally {
+            progress.finished(name);
+        }
+    }
+
+    private ImportReport store(Project project, SourceSpec spec, Path file, String name, Options options, Actor actor,
+                               ImportProgress progress) {
         String sha256 = sha256(file, name);
         long size = size(file, name);
         return db.inTransaction(h -> {
@@ -80,12 +127,20 @@ public final class ImportService {
             SourceRecordStore.Inserter inserter = SourceRecordStore.inserter(h, project.id(), source.id(), fileId);
             ReadAhead ahead = new ReadAhead();
             ImportTally tally = new ImportTally(ahead::put);
-            Ingest.FileInfo info = ahead.run(() -> Ingest.read(file, options.format(), tally), inserter::add);
+            long[] stored = {0, 0};
+            Ingest.FileInfo info = ahead.run(() -> Ingest.read(file, options.format(), tally), row -> {
+                inserter.add(row);
+                stored[1] += row.raw() == null ? 0 : row.raw().length() + 1;
+                if (++stored[0] % PROGRESS_EVERY == 0) {
+                    progress.stored(name, (int) stored[0], size <= 0 ? -1 : Math.min(1.0, (double) stored[1] / size));
+                }
+            });
             inserter.flush();
+            progress.stored(name, (int) stored[0], 1.0);
             ImportReport report = new ImportReport(fileId, name, sha256, size, source.display(), source.kind().label(),
                     info.format().id(), info.charset().name(), tally.records(), tally.skippedCount(),
                     tally.fieldsFound(), tally.extraFields(), tally.lacking(), tally.skipped(), tally.columns(),
-                    earlier.isPresent(), Clock.now());
+                    earlier.isPresent(), Clock.now(), null);
             ImportStore.finish(h, fileId, report.format(), report.encoding(), report.records(), report.skippedCount(),
                     Json.write(report));
             Map<String, Object> details = new LinkedHashMap<>();
@@ -101,8 +156,17 @@ public final class ImportService {
         });
     }
 
-    /** Adds one record by hand (grey literature, a reference list, a website) to a source, of kind "other" unless said. */
+    /**
+     * Adds one record by hand (grey literature, a reference list, a website) to a source, of kind
+     * "other" unless said; then deduplicates the project as an import does, so it can be screened.
+     */
     public AddedRecord addRecord(Project project, SourceSpec spec, Record record, Actor actor) {
+        AddedRecord added = storeRecord(project, spec, record, actor);
+        new DedupService(db).run(project, actor);
+        return added;
+    }
+
+    private AddedRecord storeRecord(Project project, SourceSpec spec, Record record, Actor actor) {
         if (record.title() == null) {
             throw new UserError("a record added by hand needs a title (--title)");
         }

@@ -38,6 +38,12 @@ public final class ImportStore {
                 .bind("r", reportJson).bind("id", id).execute();
     }
 
+    /** Replaces a file's stored report (the deduplication that follows an import adds its figures). */
+    public static void setReport(Handle h, long id, String reportJson) {
+        h.createUpdate("update import_file set report = :r where id = :id").bind("r", reportJson).bind("id", id)
+                .execute();
+    }
+
     /** The earliest import of a file with this checksum into the project, if any. */
     public static Optional<ImportFile> findBySha(Handle h, long projectId, String sha256) {
         return h.createQuery("select " + COLUMNS + " from import_file where project_id = :p and sha256 = :sha order by id")

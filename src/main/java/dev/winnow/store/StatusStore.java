@@ -28,6 +28,23 @@ public final class StatusStore {
                 perStage);
     }
 
+    /** Source records not linked to a study yet: they cannot be screened until deduplication links them. */
+    public static long awaitingDedup(Handle h, long projectId) {
+        return h.createQuery("select count(*) from source_record r where r.project_id = :p and not exists "
+                        + "(select 1 from study_link l where l.source_record_id = r.id)")
+                .bind("p", projectId).mapTo(Long.class).one();
+    }
+
+    /** "Maybe" pairs deduplication left open for a person (those a merge already joined left out, as on the page). */
+    public static long openMaybes(Handle h, long projectId) {
+        return h.createQuery("select count(*) from dedup_pair d "
+                        + "join study_link la on la.source_record_id = d.record_a "
+                        + "join study_link lb on lb.source_record_id = d.record_b "
+                        + "where d.project_id = :p and d.relation = 'maybe' and d.status = 'open' "
+                        + "and la.study_id <> lb.study_id")
+                .bind("p", projectId).mapTo(Long.class).one();
+    }
+
     private static long count(Handle h, String sql, Project p) {
         return h.createQuery(sql).bind("p", p.id()).mapTo(Long.class).one();
     }

@@ -2,19 +2,28 @@ package dev.winnow.web;
 
 import dev.winnow.account.AccountService;
 import dev.winnow.account.AccountService.SignInRefused;
+import dev.winnow.account.InvitationService;
+import dev.winnow.UserError;
 import dev.winnow.account.Tokens;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
 
-/** Signing in and out: {@code GET/POST /login}, {@code POST /logout}. */
+/**
+ * Signing in and out: {@code GET/POST /login}, {@code POST /logout}; on a fresh server the first
+ * account, an administrator ({@code GET/POST /signup}); joining a project by an owner's invitation
+ * link ({@code GET/POST /invite/{token}}). Forms sent before a session exists carry a double-submit
+ * token (a cookie and a form field).
+ */
 final class AuthRoutes {
     private final AccountService accounts;
+    private final InvitationService invitations;
     private final Security security;
     private final Views views;
 
-    AuthRoutes(AccountService accounts, Security security, Views views) {
+    AuthRoutes(AccountService accounts, InvitationService invitations, Security security, Views views) {
         this.accounts = accounts;
+        this.invitations = invitations;
         this.security = security;
         this.views = views;
     }
@@ -27,6 +36,85 @@ final class AuthRoutes {
             security.setCookie(ctx, Security.SESSION_COOKIE, "", 0, "Lax");
             ctx.redirect("/login");
         });
+        r.get("/signup", ctx -> signUpForm(ctx, null, 200));
+        r.post("/signup", this::signUp);
+        r.get("/invite/{token}", ctx -> inviteForm(ctx, null, 200));
+        r.post("/invite/{token}", this::acceptInvite);
+    }
+
+    private void signUpForm(Context ctx, String error, int status) {
+        if (!accounts.firstRun()) {
+            throw new WebError(404, "Accounts here are made by invitation: ask a project owner for a link, or an "
+                    + "administrator to add you.");
+        }
+        join(ctx, status, "Create the first account", "This Winnow has no accounts yet. The first account is its "
+                + "administrator: you can then create projects and invite your team.", "/signup", "Create account",
+                error);
+    }
+
+    private void signUp(Context ctx) {
+        if (!formTokenOk(ctx)) {
+            signUpForm(ctx, "The form had expired or was not sent from this site. Please try again.", 403);
+            return;
+        }
+        try {
+            accounts.signUpFirst(ctx.formParam("username"), ctx.formParam("displayName"), ctx.formParam("password"));
+        } catch (UserError e) {
+            signUpForm(ctx, e.getMessage(), 400);
+            return;
+        }
+        signInAfterJoining(ctx, "/");
+    }
+
+    private void inviteForm(Context ctx, String error, int status) {
+        var offer = invitations.offer(ctx.pathParam("token")).orElseThrow(() -> new WebError(404,
+                "This invitation link is not valid any more (used, expired or mistyped): ask the project's owner for "
+                        + "a new one."));
+        join(ctx, status, "Join “" + offer.projectTitle() + "”", "You are invited as " + offer.role().label()
+                + ". Choose a user name and a password; you will be signed in and taken to the project.",
+                "/invite/" + ctx.pathParam("token"), "Join as " + offer.role().label(), error);
+    }
+
+    private void acceptInvite(Context ctx) {
+        if (!formTokenOk(ctx)) {
+            inviteForm(ctx, "The form had expired or was not sent from this site. Please try again.", 403);
+            return;
+        }
+        String key;
+        try {
+            var offer = invitations.offer(ctx.pathParam("token"));
+            invitations.accept(ctx.pathParam("token"), ctx.formParam("username"), ctx.formParam("displayName"),
+                    ctx.formParam("password"));
+            key = offer.map(InvitationService.Offer::projectKey).orElse(null);
+        } catch (UserError e) {
+            inviteForm(ctx, e.getMessage(), 400);
+            return;
+        }
+        signInAfterJoining(ctx, key == null ? "/" : "/p/" + key);
+    }
+
+    private boolean formTokenOk(Context ctx) {
+        return Tokens.same(ctx.cookie(Security.LOGIN_COOKIE), ctx.formParam(Security.CSRF_FIELD));
+    }
+
+    /** The account was just made with this password: sign its owner in and go on. */
+    private void signInAfterJoining(Context ctx, String to) {
+        var signIn = accounts.signIn(ctx.formParam("username"), ctx.formParam("password"), ctx.ip());
+        security.setCookie(ctx, Security.SESSION_COOKIE, signIn.cookieValue(),
+                AccountService.ABSOLUTE_TIMEOUT.toSeconds(), "Lax");
+        security.setCookie(ctx, Security.LOGIN_COOKIE, "", 0, "Strict");
+        ctx.redirect(to);
+    }
+
+    private void join(Context ctx, int status, String heading, String intro, String action, String button,
+                      String error) {
+        String token = Tokens.random();
+        security.setCookie(ctx, Security.LOGIN_COOKIE, token, 3600, "Strict");
+        ctx.status(status).html(views.render("auth/join.jte", Map.of(
+                "page", new PageInfo(Security.user(ctx), token, heading, null, null),
+                "heading", heading, "intro", intro, "action", action, "button", button,
+                "error", error == null ? "" : error,
+                "username", ctx.formParam("username") == null ? "" : ctx.formParam("username"))));
     }
 
     private void form(Context ctx, String error, int status) {
@@ -41,7 +129,8 @@ final class AuthRoutes {
                 "page", new PageInfo(null, token, "Sign in", null, null),
                 "error", error == null ? "" : error,
                 "next", safeNext(next),
-                "username", ctx.formParam("username") == null ? "" : ctx.formParam("username"))));
+                "username", ctx.formParam("username") == null ? "" : ctx.formParam("username"),
+                "firstRun", accounts.firstRun())));
     }
 
     private void signIn(Context ctx) {

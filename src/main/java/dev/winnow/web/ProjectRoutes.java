@@ -24,6 +24,8 @@ public final class ProjectRoutes {
     private final Views views;
     private final ScreeningService screening;
     private final ScreeningProgress progress;
+    private final dev.winnow.review.ReviewStatusService review;
+    private final dev.winnow.account.InvitationService invitations;
 
     /** One stage on the overview: how many records, their outcomes as this viewer may see them, who screened how many. */
     public record StageView(String name, long records, Map<String, Long> counts,
@@ -38,7 +40,10 @@ public final class ProjectRoutes {
     }
 
     ProjectRoutes(ProjectService projects, TeamService team, ScreeningService screening, ScreeningProgress progress,
+                  dev.winnow.review.ReviewStatusService review, dev.winnow.account.InvitationService invitations,
                   Projects access, Views views) {
+        this.review = review;
+        this.invitations = invitations;
         this.screening = screening;
         this.progress = progress;
         this.projects = projects;
@@ -64,10 +69,22 @@ public final class ProjectRoutes {
             ctx.html(views.render("project/overview.jte", Map.of(
                     "page", page(ctx, a.project().title(), a, "overview"),
                     "status", projects.status(a.project()),
+                    "review", review.status(viewer, a.project()),
                     "stages", stages,
                     "members", team.members(a.project()))));
         });
         r.get("/p/{key}/team", ctx -> teamPage(ctx, access.access(ctx, Role.VIEWER), null));
+        r.post("/p/{key}/team/invite", ctx -> {
+            Access a = access.access(ctx, Role.OWNER);
+            var invite = invitations.invite(a.project(), Role.parse(ctx.formParam("role") == null ? "reviewer"
+                    : ctx.formParam("role")), a.user());
+            String origin = ctx.scheme() + "://" + ctx.host();
+            ctx.html(views.render("project/team.jte", Map.of(
+                    "page", page(ctx, "Team", a, "team"),
+                    "members", team.members(a.project()),
+                    "error", "",
+                    "inviteLink", origin + "/invite/" + invite.token())));
+        });
         r.post("/p/{key}/team", ctx -> {
             Access a = access.access(ctx, Role.OWNER);
             String username = ctx.formParam("username");

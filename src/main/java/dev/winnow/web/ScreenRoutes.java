@@ -37,10 +37,12 @@ public final class ScreenRoutes {
     private final Projects access;
     private final Views views;
     private final RankedQueues ranking;
+    private final dev.winnow.review.ReviewStatusService review;
 
     ScreenRoutes(ProjectService projects, ScreeningService screening, ProtocolService protocols,
                  HighlightService highlights, dev.winnow.project.TeamService team,
-                 Projects access, Views views, RankedQueues ranking) {
+                 Projects access, Views views, RankedQueues ranking, dev.winnow.review.ReviewStatusService review) {
+        this.review = review;
         this.ranking = ranking;
         this.team = team;
         this.projects = projects;
@@ -67,7 +69,8 @@ public final class ScreenRoutes {
             ctx.html(views.render("screen/page.jte", Map.of(
                     "page", ProjectRoutes.page(ctx, "Screening", a, "screen"),
                     "panel", panel,
-                    "terms", highlights.terms(a.project()))));
+                    "terms", highlights.terms(a.project()),
+                    "problems", review.screeningProblems(viewer(a), a.project(), stage))));
         });
         r.post("/p/{key}/screen/{stage}/decide", ctx -> {
             Access a = access.access(ctx, Role.REVIEWER);

@@ -42,8 +42,16 @@ final class Security {
     }
 
     static boolean isPublic(String path) {
-        return path.equals("/login") || path.equals("/health") || path.startsWith("/static/")
+        return ownForm(path) || path.equals("/health") || path.startsWith("/static/")
                 || path.startsWith("/webjars/") || path.equals("/favicon.ico");
+    }
+
+    /**
+     * Pages whose forms are sent before any session exists (sign in, the first account, an invitation):
+     * open to everyone, protected by their own double-submit token (see {@code AuthRoutes}).
+     */
+    static boolean ownForm(String path) {
+        return path.equals("/login") || path.equals("/signup") || path.startsWith("/invite/");
     }
 
     static boolean isApi(Context ctx) {
@@ -73,7 +81,7 @@ final class Security {
         if (s != null) {
             ctx.attribute("user", s.user());
             ctx.attribute("csrf", s.csrfToken());
-            if (unsafe && !path.equals("/login")) {
+            if (unsafe && !ownForm(path)) {
                 String given = ctx.header(CSRF_HEADER);
                 if (given == null) {
                     given = ctx.formParam(CSRF_FIELD);

@@ -29,11 +29,13 @@ import java.util.Map;
  */
 public final class SourceRoutes {
     private final ImportService imports;
+    private final dev.winnow.importing.ImportsUnderway underway;
     private final Projects access;
     private final Views views;
 
-    SourceRoutes(ImportService imports, Projects access, Views views) {
+    SourceRoutes(ImportService imports, dev.winnow.importing.ImportsUnderway underway, Projects access, Views views) {
         this.imports = imports;
+        this.underway = underway;
         this.access = access;
         this.views = views;
     }
@@ -44,6 +46,16 @@ public final class SourceRoutes {
 
     void register(RoutesConfig r) {
         r.get("/p/{key}/sources", ctx -> page(ctx, access.access(ctx, Role.VIEWER), List.of(), 200));
+        // polled while an import runs (also after a reload); when none is left the page reloads to show the reports
+        r.get("/p/{key}/sources/progress", ctx -> {
+            Access a = access.access(ctx, Role.VIEWER);
+            var now = underway.of(a.project().id());
+            if (now.isEmpty() && ctx.header("HX-Request") != null && !"1".equals(ctx.queryParam("quiet"))) {
+                ctx.header("HX-Refresh", "true");
+            }
+            ctx.html(views.render("sources/progress.jte", Map.of("base", "/p/" + a.project().key(),
+                    "underway", now)));
+        });
         r.post("/p/{key}/sources/upload", ctx -> {
             Access a = access.access(ctx, Role.OWNER);
             List<Result> results = upload(ctx, a);
@@ -71,7 +83,8 @@ public final class SourceRoutes {
                 "page", ProjectRoutes.page(ctx, "Sources & imports", a, "sources"),
                 "sources", imports.sources(a.project()),
                 "reports", reports,
-                "results", results)));
+                "results", results,
+                "underway", underway.of(a.project().id()))));
     }
 
     /** Saves each uploaded file under its own name in a private temporary folder, imports it, removes it. */
@@ -97,7 +110,7 @@ public final class SourceRoutes {
                     Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
                 }
                 out.add(new Result(name, imports.importFile(a.project(), spec, file,
-                        new ImportService.Options(null, again), actor), null));
+                        new ImportService.Options(null, again), actor, underway.track(a.project().id())), null));
             } catch (UserError e) {
                 out.add(new Result(name, null, e.getMessage()));
             } catch (IOException e) {

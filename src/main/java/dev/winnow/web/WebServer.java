@@ -29,6 +29,8 @@ public final class WebServer implements AutoCloseable {
     private final Javalin app;
     private final Views views = new Views();
     private final dev.winnow.rank.RankedQueues ranking;
+    /** The imports running in this process, shown on the sources page (also after a reload). */
+    private final dev.winnow.importing.ImportsUnderway underway = new dev.winnow.importing.ImportsUnderway();
 
     public WebServer(Database db) {
         this(db, WebOptions.defaults());
@@ -63,18 +65,20 @@ public final class WebServer implements AutoCloseable {
                 body.put("version", dev.winnow.cli.Versions.current());
                 ctx.json(body);
             });
-            new AuthRoutes(accounts, security, views).register(cfg.routes);
+            var invitations = new dev.winnow.account.InvitationService(db, accounts);
+            new AuthRoutes(accounts, invitations, security, views).register(cfg.routes);
             new ProjectRoutes(projects, team, new dev.winnow.screen.ScreeningService(db),
-                    new dev.winnow.screen.ScreeningProgress(db), access, views).register(cfg.routes);
+                    new dev.winnow.screen.ScreeningProgress(db), new dev.winnow.review.ReviewStatusService(db), invitations,
+                    access, views).register(cfg.routes);
             new ApiRoutes(projects, team, access).register(cfg.routes);
-            new SourceRoutes(new dev.winnow.importing.ImportService(db), access, views).register(cfg.routes);
             new SearchRoutes(new dev.winnow.searching.SearchService(db), access, views).register(cfg.routes);
+            new SourceRoutes(new dev.winnow.importing.ImportService(db), underway, access, views).register(cfg.routes);
             new ExportRoutes(new dev.winnow.export.ExportService(db), access).register(cfg.routes);
             new ChartRoutes(projects, new dev.winnow.chart.ChartService(db), new dev.winnow.screen.ScreeningService(db),
                     access, views).register(cfg.routes);
             new ScreenRoutes(projects, new dev.winnow.screen.ScreeningService(db, ranking),
                     new dev.winnow.protocol.ProtocolService(db), new dev.winnow.screen.HighlightService(db),
-                    team, access, views, ranking).register(cfg.routes);
+                    team, access, views, ranking, new dev.winnow.review.ReviewStatusService(db)).register(cfg.routes);
 
             new FullTextRoutes(projects, new dev.winnow.screen.FullTextService(db), new dev.winnow.screen.ScreeningService(db),
                     access, views).register(cfg.routes);
@@ -127,6 +131,11 @@ public final class WebServer implements AutoCloseable {
 
     public int port() {
         return app.port();
+    }
+
+    /** The imports this server is running (tests start one by hand to see the page a reload shows). */
+    dev.winnow.importing.ImportsUnderway importsUnderway() {
+        return underway;
     }
 
     public Database database() {

@@ -64,7 +64,9 @@ class DedupServiceTest {
     }
 
     void importFile(Database db, Project p, String source, Path file) {
-        new ImportService(db).importFile(p, SourceSpec.database(source), file, ImportService.Options.DEFAULT, ANA);
+        // the records only: these tests run the deduplication themselves (imports run it too, see ImportServiceTest)
+        new ImportService(db).importFile(p, SourceSpec.database(source), file,
+                ImportService.Options.DEFAULT.withoutDedup(), ANA);
     }
 
     /** MEDLINE: trial, review, nurse; Embase: trial again, nurse with another DOI, a unique record. */

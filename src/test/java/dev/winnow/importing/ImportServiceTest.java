@@ -108,9 +108,9 @@ class ImportServiceTest {
                 assertThat(rec.authors()).containsExactly(Author.of("Smith", "J"), Author.of("Lee", "K"));
                 assertThat(rec.extra()).containsEntry("id", List.of("r1")).containsEntry("Times cited", List.of("1"));
 
+                // the import, then the deduplication that follows it (records are screenable at once)
                 List<AuditStore.AuditEvent> audit = AuditStore.forProject(h, p.id());
-                assertThat(audit).hasSize(1);
-                assertThat(audit.get(0).action()).isEqualTo("import.file");
+                assertThat(audit).extracting(AuditStore.AuditEvent::action).containsExactly("import.file", "dedup.run");
                 assertThat(audit.get(0).actor()).isEqualTo("cli:ana");
                 assertThat(audit.get(0).target()).isEqualTo("file medline.csv");
                 assertThat(audit.get(0).details()).contains("\"records\":7").contains(sha);
@@ -226,7 +226,9 @@ class ImportServiceTest {
                 assertThat(stored.importFileId()).isNull();
                 assertThat(stored.record().doi()).isEqualTo("10.1/x");
                 assertThat(AuditStore.forProject(h, p.id())).extracting(AuditStore.AuditEvent::action)
-                        .containsExactly("record.add", "record.add");
+                        .containsExactly("record.add", "dedup.run", "record.add", "dedup.run");
+                // each hand-added record is a study at once, ready to screen
+                assertThat(dev.winnow.store.DedupStore.studyOf(h, second.id())).isPresent();
             });
             assertThatThrownBy(() -> service.addRecord(p, refs, Record.builder().year(2001).build(), ANA))
                     .isInstanceOf(UserError.class).hasMessageContaining("needs a title");
@@ -268,6 +270,61 @@ class ImportServiceTest {
                     .isInstanceOf(ParseException.class)
                     .hasMessageStartingWith("notes.txt, line 1: not a bibliographic file Winnow knows");
             assertThat(count(db, "import_file")).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDb.class)
+    void eachImportDeduplicatesTheProjectAndReportsItsFigures(TestDb kind) throws Exception {
+        try (Database db = kind.fresh()) {
+            Project p = project(db);
+            ImportService service = new ImportService(db);
+            ImportsUnderway underway = new ImportsUnderway();
+            List<String> seen = new ArrayList<>();
+            ImportProgress track = underway.track(p.id());
+            ImportProgress progress = new ImportProgress() {
+                @Override
+                public void stored(String file, int records, double share) {
+                    track.stored(file, records, share);
+                    seen.add("stored " + records + " " + (share >= 0.5) + " " + underway.of(p.id()).size());
+                }
+
+                @Override
+                public void deduplicating(String file, int records) {
+                    track.deduplicating(file, records);
+                    seen.add("dedup " + records + " " + underway.of(p.id()).get(0).phase());
+                }
+
+                @Override
+                public void finished(String file) {
+                    track.finished(file);
+                    seen.add("finished " + underway.of(p.id()).size());
+                }
+            };
+            ImportReport first = service.importFile(p, SourceSpec.database("MEDLINE"), write("a.csv", csv(3, 0)),
+                    ImportService.Options.DEFAULT, ANA, progress);
+            assertThat(first.dedup()).isEqualTo(new ImportReport.Deduplication(3, 3, 0, 0, 0, 3));
+            assertThat(seen).containsExactly("stored 3 true 1", "dedup 3 deduplicating", "finished 0");
+
+            // the second export holds the same three records and a new one; records 1 and 2 share a DOI and a
+            // title with the first export's (certain duplicates); how record 3 (no DOI) goes is the rules' business
+            ImportReport second = service.importFile(p, SourceSpec.database("Embase"), write("b.csv", csv(4, 0)),
+                    ImportService.Options.DEFAULT, ANA);
+            ImportReport.Deduplication d = second.dedup();
+            assertThat(d.linked()).isEqualTo(4);
+            assertThat(d.newStudies() + d.duplicates()).isEqualTo(4);
+            assertThat(d.duplicates()).isGreaterThanOrEqualTo(2);
+            assertThat(d.studies()).isEqualTo(3 + d.newStudies());
+            assertThat(second.lines()).last().asString().startsWith("  deduplicated: 4 records linked, ")
+                    .endsWith("; the project now has " + d.studies() + " studies to screen");
+            // the stored report has the figures too (the sources page and the API show it)
+            assertThat(service.reports(p)).extracting(ImportReport::dedup).containsExactly(first.dedup(), second.dedup());
+            assertThat(count(db, "study")).isEqualTo(d.studies());
+
+            ImportReport plain = service.importFile(p, SourceSpec.database("CINAHL"), write("c.csv", csv(5, 0)),
+                    ImportService.Options.DEFAULT.withoutDedup(), ANA);
+            assertThat(plain.dedup()).isNull();
+            assertThat(count(db, "study")).isEqualTo(d.studies());
         }
     }
 }

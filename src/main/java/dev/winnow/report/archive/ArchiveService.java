@@ -63,7 +63,8 @@ public final class ArchiveService {
     }
 
     /** What an import did. */
-    public record Imported(Project project, Map<String, Integer> rows, boolean prismaMatches) {
+    public record Imported(Project project, Map<String, Integer> rows, boolean prismaMatches,
+                           dev.winnow.dedup.DedupService.Summary dedup) {
     }
 
     public void export(Project p, OutputStream out, String actor) {
@@ -245,9 +246,13 @@ public final class ArchiveService {
                     JsonNode.class).toString();
             AuditStore.record(h, p.id(), null, actor, "archive.import", "file " + fileName,
                     Map.of("from_project", proj.path("key").asText(), "rows", counts));
-            return new Imported(p, counts, now.equals(archived));
+            return new Imported(p, counts, now.equals(archived), null);
         });
-        return result;
+        // as after every import: records the archive holds without a study (it was exported before
+        // deduplication, or by hand-added records) are linked now; linked records stay as archived
+        var dedup = new dev.winnow.dedup.DedupService(db).run(result.project(),
+                new dev.winnow.importing.ImportService.Actor(null, actor));
+        return new Imported(result.project(), result.rows(), result.prismaMatches(), dedup);
     }
 
     private static Map<Long, Long> importUsers(Handle h, JsonNode users) {
