@@ -44,11 +44,16 @@ public final class Deduplicator {
      *                   number for a new record; null when all records are new
      */
     public static DedupResult run(List<Record> records, long[] fixedGroup) {
+        return run(records, fixedGroup, Tuning.DEFAULT);
+    }
+
+    /** As {@link #run(List, long[])} with another value of the fitted threshold (for leave-one-set-out benchmarks). */
+    public static DedupResult run(List<Record> records, long[] fixedGroup, Tuning tuning) {
         int n = records.size();
         Map<String, List<String>> journalForms = new java.util.concurrent.ConcurrentHashMap<>();
         List<Fingerprint> fps = Arrays.asList(IntStream.range(0, n).parallel()
                 .mapToObj(i -> Fingerprint.of(i, records.get(i), journalForms)).toArray(Fingerprint[]::new));
-        MatchRules rules = new MatchRules(JournalEquivalence.of(fps));
+        MatchRules rules = new MatchRules(JournalEquivalence.of(fps), tuning);
         long[] pairs = Blocking.candidatePairs(fps);
         Judgement[] judged = new Judgement[pairs.length];
         IntStream.range(0, pairs.length).parallel().forEach(p -> {

@@ -12,10 +12,12 @@ import dev.winnow.record.Journals;
  */
 public final class MatchRules {
     private final JournalEquivalence journals;
+    private final Tuning tuning;
     private final java.util.Map<String, Boolean> journalPairs = new java.util.concurrent.ConcurrentHashMap<>();
 
-    MatchRules(JournalEquivalence journals) {
+    MatchRules(JournalEquivalence journals, Tuning tuning) {
         this.journals = journals;
+        this.tuning = tuning;
     }
 
     /** Compares two records field by field. */
@@ -112,25 +114,25 @@ public final class MatchRules {
         if ((f.doi() == Agreement.SAME || f.pmid() == Agreement.SAME) && (t >= 0.7 || f.titleContainment() >= 0.9)) {
             return new Judgement(Verdict.DUPLICATE, f.doi() == Agreement.SAME ? "same-doi" : "same-pmid", f);
         }
-        if (t >= 0.9 && yearClose && samePlace && (authorsAgree || f.authors() == null && f.journal() == Agreement.SAME)) {
+        if (t >= tuning.title(-0.03) && yearClose && samePlace && (authorsAgree || f.authors() == null && f.journal() == Agreement.SAME)) {
             return new Judgement(Verdict.DUPLICATE, "title+authors+volume+page", f);
         }
-        if (t >= 0.95 && yearClose && samePlace && authorsNotAgainst) {
+        if (t >= tuning.title(0.02) && yearClose && samePlace && authorsNotAgainst) {
             return new Judgement(Verdict.DUPLICATE, "title+volume+page", f);
         }
         // a title with a subtitle or note added ("…: brief communication") agrees; a column's dated issue ("…: April 2004") does not
-        boolean titleAgrees = t >= 0.93 || f.titleContainment() >= 0.97 && t >= 0.9;
+        boolean titleAgrees = t >= tuning.titleAgrees() || f.titleContainment() >= 0.97 && t >= Math.min(0.9, tuning.titleAgrees());
         if (titleAgrees && yearClose && authorsAgree && f.journal() != Agreement.DIFFERENT
                 && (f.volume() == Agreement.SAME || f.page() == Agreement.SAME)) {
             return new Judgement(Verdict.DUPLICATE, "title+authors+journal+volume-or-page", f);
         }
-        if (t >= 0.96 && f.yearGap() != null && f.yearGap() == 0 && authorsAgree && f.journal() == Agreement.SAME) {
+        if (t >= tuning.title(0.03) && f.yearGap() != null && f.yearGap() == 0 && authorsAgree && f.journal() == Agreement.SAME) {
             return new Judgement(Verdict.DUPLICATE, "title+authors+journal+year", f);
         }
-        if (t >= 0.97 && f.yearGap() != null && f.yearGap() == 0 && f.volume() == Agreement.SAME && manyAuthorsAgree(a, b, f)) {
+        if (t >= tuning.title(0.04) && f.yearGap() != null && f.yearGap() == 0 && f.volume() == Agreement.SAME && manyAuthorsAgree(a, b, f)) {
             return new Judgement(Verdict.DUPLICATE, "title+all-authors+volume+year", f);
         }
-        if (t >= 0.95 && yearClose && authorsAgree && f.abstractOverlap() != null && f.abstractOverlap() >= 0.8) {
+        if (t >= tuning.title(0.02) && yearClose && authorsAgree && f.abstractOverlap() != null && f.abstractOverlap() >= 0.8) {
             return new Judgement(Verdict.DUPLICATE, "title+authors+abstract", f);
         }
         if (samePlace && yearClose && f.firstAuthor() == Agreement.SAME && f.journal() != Agreement.DIFFERENT
