@@ -29,6 +29,9 @@ public final class Fingerprint {
     private static final int MAX_AUTHORS = 12;
     private static final Pattern PAGE = Pattern.compile("(?i)[a-z]?\\d+[a-z]{0,2}");
     private static final Pattern DIGITS = Pattern.compile("\\d+");
+    /** Front-matter pages: "iii", "vii-ix" (editorials and issue information are paged so). */
+    private static final Pattern ROMAN_PAGE = Pattern.compile("(?i)[ivxlc]+");
+    private static final Pattern ROMAN_RANGE = Pattern.compile("(?i)\\s*([ivxlc]+)\\s*(?:[-\u2013]\\s*([ivxlc]+))?\\s*\\.?\\s*");
     private static final Pattern NON_DIGIT = Pattern.compile("\\D");
     private static final Pattern NON_ALNUM = Pattern.compile("[^a-z0-9]");
 
@@ -44,6 +47,8 @@ public final class Fingerprint {
     final Set<String> titleNumbers;
     final String part;
     final PublicationKind kind;
+    /** The title is a heading a journal repeats every issue ({@link RecurringItem}). */
+    final boolean recurring;
     final String[] authorKeys;
     final Set<String> authorWords;
     final Integer year;
@@ -75,6 +80,7 @@ public final class Fingerprint {
         titleNumbers = numbers(titleWords);
         part = part(titleWords);
         kind = PublicationKind.of(r);
+        recurring = RecurringItem.is(titleKey);
         List<String> keys = new ArrayList<>();
         Set<String> words = new LinkedHashSet<>();
         for (Author a : r.authors()) {
@@ -103,8 +109,12 @@ public final class Fingerprint {
         journalKeys = jk;
         volume = volumeKey(r.volume());
         issue = r.issue() == null ? null : emptyToNull(NON_ALNUM.matcher(r.issue().toLowerCase(Locale.ROOT)).replaceAll(""));
-        Pages.PageRange pr = Pages.parse(r.pages() != null ? r.pages() : r.articleNumber());
-        if (pr != null && (!PAGE.matcher(pr.first()).matches() || backwards(pr))) {
+        Pages.PageRange pr = romanPages(r.pages());
+        if (pr == null) {
+            pr = Pages.parse(r.pages() != null ? r.pages() : r.articleNumber());
+        }
+        if (pr != null && !ROMAN_PAGE.matcher(pr.first()).matches()
+                && (!PAGE.matcher(pr.first()).matches() || backwards(pr))) {
             pr = null; // "Suppl-29", "t-8", "2297-2108": a page field an export garbled; unknown, not different
         }
         firstPage = pr == null ? null : pageKey(pr.first());
@@ -153,7 +163,7 @@ public final class Fingerprint {
 
     /** True when the first page is evidence of position: "1" starts half the online-only articles. */
     boolean hasTellingPage() {
-        return firstPage != null && !firstPage.equals("1");
+        return firstPage != null && !firstPage.equals("1") && !firstPage.equals("I");
     }
 
     /**
@@ -181,6 +191,19 @@ public final class Fingerprint {
             return FieldComparison.Agreement.MISSING;
         }
         return FieldComparison.Agreement.DIFFERENT;
+    }
+
+    /** Roman page numbers ("iii-v"), upper-cased; null when the pages are not Roman. */
+    private static Pages.PageRange romanPages(String pages) {
+        if (pages == null) {
+            return null;
+        }
+        Matcher m = ROMAN_RANGE.matcher(pages);
+        if (!m.matches()) {
+            return null;
+        }
+        String first = m.group(1).toUpperCase(Locale.ROOT);
+        return new Pages.PageRange(first, m.group(2) == null ? null : m.group(2).toUpperCase(Locale.ROOT));
     }
 
     private static boolean backwards(Pages.PageRange pr) {

@@ -76,6 +76,12 @@ public final class MatchRules {
         if (sameId) {
             return null;
         }
+        if (a.recurring || b.recurring) {
+            String r = recurringConflict(a, b, pages);
+            if (r != null) {
+                return r;
+            }
+        }
         if (a.year != null && b.year != null && Math.abs(a.year - b.year) > 1) {
             return "guard:year-gap";
         }
@@ -86,6 +92,29 @@ public final class MatchRules {
             return "guard:different-volume";
         }
         return null;
+    }
+
+    /**
+     * A recurring item ({@link RecurringItem}: "Editor's comments", "Issue information", "Book
+     * reviews") is one publication with another record only when both sit in one place: the same
+     * year, volume and issue or first page, nothing of it different. Title and authors say nothing:
+     * the same editor signs every issue's comments.
+     */
+    private static String recurringConflict(Fingerprint a, Fingerprint b, Agreement pages) {
+        if (a.year != null && b.year != null && !a.year.equals(b.year)) {
+            return "guard:recurring-item-other-year";
+        }
+        if (a.volume != null && b.volume != null && !a.volume.equals(b.volume)) {
+            return "guard:recurring-item-other-volume";
+        }
+        if (a.issue != null && b.issue != null && !a.issue.equals(b.issue)) {
+            return "guard:recurring-item-other-issue";
+        }
+        if (pages == Agreement.DIFFERENT) {
+            return "guard:recurring-item-other-pages";
+        }
+        boolean placed = a.issue != null && a.issue.equals(b.issue) || pages == Agreement.SAME;
+        return placed ? null : "guard:recurring-item-unplaced";
     }
 
     /** Applies the guards and rules to a pair. */
@@ -103,8 +132,16 @@ public final class MatchRules {
             if (sameWork && (guard.equals("guard:different-kind") || guard.equals("guard:review-update"))) {
                 return new Judgement(Verdict.RELATED, related(a, b, guard), f);
             }
-            if (guard.equals("guard:different-part") || guard.equals("guard:different-title-numbers")) {
+            // a recurring item kept apart by anything at all is not worth a person's look: its title says nothing
+            if (guard.equals("guard:different-part") || guard.equals("guard:different-title-numbers")
+                    || guard.startsWith("guard:recurring-item-other")
+                    || (a.recurring || b.recurring) && !guard.equals("guard:recurring-item-unplaced")) {
                 return new Judgement(Verdict.DISTINCT, guard, f);
+            }
+            if (guard.equals("guard:recurring-item-unplaced")) {
+                // nothing places them apart, nothing together: a person decides when the same people signed both
+                return new Judgement(t >= 0.9 && authorsAgree && f.journal() != Agreement.DIFFERENT
+                        ? Verdict.MAYBE : Verdict.DISTINCT, guard, f);
             }
             if (t >= 0.9 && (authorsAgree || f.authors() == null)) {
                 return new Judgement(Verdict.MAYBE, guard, f);
