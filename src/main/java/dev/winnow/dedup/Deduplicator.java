@@ -26,7 +26,10 @@ import java.util.stream.IntStream;
  * between them becomes a "maybe" for a person), so existing links never change silently.
  */
 public final class Deduplicator {
-    /** Minimum title similarity between any two records of one cluster (unless they share an identifier or a position). */
+    /**
+     * Minimum title similarity between any two records of one cluster (unless they share an identifier,
+     * or the journal's volume, issue and page range: a translated title).
+     */
     static final double TITLE_COHERENCE = 0.6;
 
     private Deduplicator() {
@@ -170,7 +173,7 @@ public final class Deduplicator {
                         return "maybe:bridge-" + guard.substring(guard.indexOf(':') + 1);
                     }
                     boolean sameId = fx.doi != null && fx.doi.equals(fy.doi) || fx.pmid != null && fx.pmid.equals(fy.pmid);
-                    if (!sameId && Similarity.dice(fx.titleBigrams, fy.titleBigrams) < TITLE_COHERENCE
+                    if (!sameId && !MatchRules.sameLocator(fx, fy) && Similarity.dice(fx.titleBigrams, fy.titleBigrams) < TITLE_COHERENCE
                             && Similarity.containment(fx.titleBigrams, fy.titleBigrams) < 0.85) {
                         return "maybe:bridge-title-disagrees";
                     }

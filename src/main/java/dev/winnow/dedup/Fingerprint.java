@@ -43,6 +43,8 @@ public final class Fingerprint {
     final int cochraneVersion;
     final String pmid;
     final String titleKey;
+    /** The title key of the part before a subtitle separator (": ", " - ", "? ", ". "), or null when there is none. */
+    final String mainTitleKey;
     final int[] titleBigrams;
     final Set<String> titleNumbers;
     final String part;
@@ -50,9 +52,13 @@ public final class Fingerprint {
     /** The title is a heading a journal repeats every issue ({@link RecurringItem}). */
     final boolean recurring;
     final String[] authorKeys;
+    /** Per author (aligned with {@link #authorKeys}): the first given name's letters, lower case ("andrea", "a"), or "". */
+    final String[] givenKeys;
     final Set<String> authorWords;
     final Integer year;
     final List<String> journalKeys;
+    /** Typed as a conference paper or abstract, or published in a venue whose name is a conference's ({@link Venues}). */
+    final boolean conference;
     final String volume;
     final String issue;
     final String firstPage;
@@ -76,12 +82,14 @@ public final class Fingerprint {
         pmid = r.pmid() == null ? null : emptyToNull(NON_DIGIT.matcher(r.pmid()).replaceAll("").replaceFirst("^0+", ""));
         titleKey = Titles.normalise(Titles.withoutNotes(r.title()));
         titleBigrams = Similarity.bigrams(titleKey);
+        mainTitleKey = mainTitle(Titles.withoutNotes(r.title()));
         String[] titleWords = titleKey == null ? new String[0] : titleKey.split(" ");
         titleNumbers = numbers(titleWords);
         part = part(titleWords);
         kind = PublicationKind.of(r);
         recurring = RecurringItem.is(titleKey);
         List<String> keys = new ArrayList<>();
+        List<String> givens = new ArrayList<>();
         Set<String> words = new LinkedHashSet<>();
         for (Author a : r.authors()) {
             if (keys.size() >= MAX_AUTHORS) {
@@ -92,12 +100,14 @@ public final class Fingerprint {
                 continue;
             }
             keys.add(k);
+            givens.add(givenKey(a.given()));
             addWords(words, a.family());
             if (!a.corporate()) {
                 addWords(words, a.given());
             }
         }
         authorKeys = keys.toArray(String[]::new);
+        givenKeys = givens.toArray(String[]::new);
         authorWords = words;
         year = r.year();
         List<String> jk = new ArrayList<>(journalKeys(r.journal(), journalForms));
@@ -106,7 +116,13 @@ public final class Fingerprint {
                 jk.add(k);
             }
         }
+        for (String k : Venues.keys(r.journal())) {
+            if (!jk.contains(k)) {
+                jk.add(k);
+            }
+        }
         journalKeys = jk;
+        conference = kind == PublicationKind.CONFERENCE_ABSTRACT || Venues.isConference(r.journal());
         volume = volumeKey(r.volume());
         issue = r.issue() == null ? null : emptyToNull(NON_ALNUM.matcher(r.issue().toLowerCase(Locale.ROOT)).replaceAll(""));
         Pages.PageRange pr = romanPages(r.pages());
@@ -267,6 +283,31 @@ public final class Fingerprint {
             }
         }
         return null;
+    }
+
+    private static final Pattern SUBTITLE = Pattern.compile("\\s*[:?.]\\s+|\\s+[-\u2013\u2014]{1,2}\\s+");
+
+    private static String mainTitle(String title) {
+        if (title == null) {
+            return null;
+        }
+        Matcher m = SUBTITLE.matcher(title);
+        if (!m.find() || m.start() == 0 || m.end() >= title.length()) {
+            return null;
+        }
+        return Titles.normalise(title.substring(0, m.start()));
+    }
+
+    private static String givenKey(String given) {
+        if (given == null || given.isBlank()) {
+            return "";
+        }
+        String g = AuthorNames.fold(given).toLowerCase(Locale.ROOT).strip();
+        int end = 0;
+        while (end < g.length() && Character.isLetter(g.charAt(end))) {
+            end++;
+        }
+        return g.substring(0, end);
     }
 
     private static void addWords(Set<String> out, String text) {

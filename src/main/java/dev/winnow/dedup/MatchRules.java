@@ -62,7 +62,7 @@ public final class MatchRules {
         // one database may label an erratum, a letter or an abstract that another leaves unlabelled: at the same
         // volume and page they are one item. A protocol never shares a page with its results.
         boolean protocol = a.kind == PublicationKind.PROTOCOL || b.kind == PublicationKind.PROTOCOL;
-        if (a.kind != b.kind && (!samePosition || protocol)) {
+        if (a.kind != b.kind && (!samePosition || protocol) && !sameConferencePaper(a, b)) {
             return "guard:different-kind";
         }
         if (a.part != null && b.part != null && !a.part.equals(b.part)) {
@@ -92,6 +92,18 @@ public final class MatchRules {
             return "guard:different-volume";
         }
         return null;
+    }
+
+    /**
+     * A conference paper that one export types as a journal article: both records' venues name the
+     * same conference ("AMCIS 2019 Proceedings" and "25TH AMERICAS CONFERENCE ON INFORMATION SYSTEMS
+     * (AMCIS 2019)"), so the kinds differ only in the export's type field.
+     */
+    private boolean sameConferencePaper(Fingerprint a, Fingerprint b) {
+        boolean paperAndArticle = a.kind == PublicationKind.CONFERENCE_ABSTRACT && b.kind == PublicationKind.ARTICLE
+                || b.kind == PublicationKind.CONFERENCE_ABSTRACT && a.kind == PublicationKind.ARTICLE;
+        return paperAndArticle && Venues.isConference(a.record.journal()) && Venues.isConference(b.record.journal())
+                && journal(a, b) == Agreement.SAME;
     }
 
     /**
@@ -177,6 +189,17 @@ public final class MatchRules {
                         && f.authors() >= 0.6)) {
             return new Judgement(Verdict.DUPLICATE, "volume+page+first-author+title", f);
         }
+        if (titleAgrees && authorsAgree && f.journal() == Agreement.SAME && conferencePaper(a, b, f)) {
+            return new Judgement(Verdict.DUPLICATE, "conference-paper:title+authors+venue", f);
+        }
+        if (titleCut(a, b) && authorsAgree && f.firstAuthor() == Agreement.SAME && yearClose
+                && f.journal() == Agreement.SAME) {
+            return new Judgement(Verdict.DUPLICATE, "title-cut+authors+venue", f);
+        }
+        if (sameLocator(a, b) && authorsAgree && f.firstAuthor() == Agreement.SAME && f.journal() == Agreement.SAME
+                && f.yearGap() != null && f.yearGap() <= 1) {
+            return new Judgement(Verdict.DUPLICATE, "translated-title:journal+volume+issue+pages+authors", f);
+        }
         if (t >= 0.85 && yearClose && (authorsAgree || f.authors() == null)) {
             return new Judgement(Verdict.MAYBE, "maybe:similar-title+authors", f);
         }
@@ -192,9 +215,63 @@ public final class MatchRules {
      * errata, replies and series parts are told apart by the kind and part guards first).
      */
     private static boolean sameIssueSameTeam(Fingerprint a, Fingerprint b) {
-        return a.volume != null && a.volume.equals(b.volume) && a.issue != null && a.issue.equals(b.issue)
+        return a.titleKey != null && b.titleKey != null
+                && a.volume != null && a.volume.equals(b.volume) && a.issue != null && a.issue.equals(b.issue)
                 && a.year != null && a.year.equals(b.year) && Math.min(a.authorKeys.length, b.authorKeys.length) >= 4
                 && Similarity.dice(a.titleBigrams, b.titleBigrams) >= 0.97 && authorOverlap(a, b) >= 0.9;
+    }
+
+    /**
+     * Two records of one conference paper: both are conference papers; the same year, or a year apart
+     * when both venues are named as conferences (a conference held in December, its proceedings
+     * dated the next year; a meeting abstract in a journal supplement gets no such allowance: a
+     * society meets every year and abstracts repeat their titles).
+     */
+    private static boolean conferencePaper(Fingerprint a, Fingerprint b, FieldComparison f) {
+        if (!a.conference || !b.conference || f.yearGap() == null || f.yearGap() > 1) {
+            return false;
+        }
+        return f.yearGap() == 0 || Venues.isConference(a.record.journal()) && Venues.isConference(b.record.journal());
+    }
+
+    /**
+     * One title is the other with its subtitle dropped or cut short: the longer has a subtitle
+     * separator (": ", " - ", "? "), and the shorter is its main title, alone or followed by the start
+     * of the subtitle ("Trust in advisors - a field experiment" and "Trust in advisors"). A title that
+     * merely goes on ("… preeclampsia" and "… preeclampsia in patients with lupus") is another study.
+     * The shorter keeps at least five words, so a generic short title does not qualify.
+     */
+    static boolean titleCut(Fingerprint a, Fingerprint b) {
+        if (a.titleKey == null || b.titleKey == null || a.titleKey.length() == b.titleKey.length()) {
+            return false;
+        }
+        Fingerprint shorter = a.titleKey.length() < b.titleKey.length() ? a : b;
+        Fingerprint longer = shorter == a ? b : a;
+        String main = longer.mainTitleKey;
+        String s = shorter.titleKey;
+        return main != null && s.length() >= 30 && s.split(" ").length >= 5 && longer.titleKey.startsWith(s)
+                && longer.titleKey.charAt(s.length()) == ' '
+                && (s.equals(main) || s.startsWith(main + " ") && !hasNote(longer));
+    }
+
+    /** A title carrying a bracketed note, perhaps cut off ("….[Erratum appears in J Pediatr Surg"): its end is not a subtitle. */
+    private static boolean hasNote(Fingerprint f) {
+        String t = f.record.title();
+        return t != null && (t.indexOf('[') >= 0 || t.indexOf('(') >= 0);
+    }
+
+    /**
+     * The same journal's same volume, issue and page range, both ranges given in full: one article,
+     * whatever language its title was exported in (a German title in one database, the English one
+     * in another). Both records need a title (a record without one may be anything printed there);
+     * supplement pages (meeting abstracts share them) and recurring items do not count.
+     */
+    static boolean sameLocator(Fingerprint a, Fingerprint b) {
+        return a.titleKey != null && b.titleKey != null
+                && a.volume != null && a.volume.equals(b.volume) && a.issue != null && a.issue.equals(b.issue)
+                && a.hasTellingPage() && a.firstPage.equals(b.firstPage) && a.firstPage.charAt(0) != 'S'
+                && !a.lastPage.equals(a.firstPage) && a.lastPage.equals(b.lastPage)
+                && !a.recurring && !b.recurring && a.kind == b.kind;
     }
 
     /** At least four authors on each side and nine in ten of them shared. */
@@ -239,12 +316,32 @@ public final class MatchRules {
         Fingerprint shorter = a.authorKeys.length <= b.authorKeys.length ? a : b;
         Fingerprint longer = shorter == a ? b : a;
         int found = 0;
-        for (String k : shorter.authorKeys) {
-            if (authorIn(k, longer)) {
+        for (int i = 0; i < shorter.authorKeys.length; i++) {
+            if (authorIn(shorter.authorKeys[i], longer) || swappedIn(shorter, i, longer)) {
                 found++;
             }
         }
         return (double) found / shorter.authorKeys.length;
+    }
+
+    /** Author i of {@code a} appears in {@code b} with given and family name swapped ({@link #swapped}). */
+    private static boolean swappedIn(Fingerprint a, int i, Fingerprint b) {
+        for (int j = 0; j < b.authorKeys.length; j++) {
+            if (swapped(a.authorKeys[i], a.givenKeys[i], b.authorKeys[j], b.givenKeys[j])
+                    || swapped(b.authorKeys[j], b.givenKeys[j], a.authorKeys[i], a.givenKeys[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "Carignani, Andrea" exported as "Andrea, C.": the given name of one is the family name of the
+     * other, and the other's initial is the first letter of the one's family name.
+     */
+    static boolean swapped(String family, String given, String otherFamily, String otherGiven) {
+        return given.length() >= 3 && sameName(given, otherFamily) && !otherGiven.isEmpty()
+                && otherGiven.charAt(0) == family.charAt(0);
     }
 
     private static boolean firstAuthorMatches(Fingerprint a, Fingerprint b) {
