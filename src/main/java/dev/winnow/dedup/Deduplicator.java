@@ -155,8 +155,10 @@ public final class Deduplicator {
             for (int i = 0; i < fps.size(); i++) {
                 clusterOf[i] = number.computeIfAbsent(find(i), r -> number.size());
             }
-            return new DedupResult(clusterOf, linkOf, acrossClusters(maybes, clusterOf),
-                    acrossClusters(related, clusterOf), pairs.length);
+            List<DedupResult.Pair> open = acrossClusters(maybes, clusterOf);
+            List<DedupResult.Pair> queued = MaybeQueue.rank(open, fps.size());
+            return new DedupResult(clusterOf, linkOf, queued, acrossClusters(related, clusterOf), pairs.length,
+                    open.size() - queued.size());
         }
 
         /** Why two clusters may not be joined, or null when every pair across them is compatible. */

@@ -150,6 +150,10 @@ public final class MatchRules {
                     || (a.recurring || b.recurring) && !guard.equals("guard:recurring-item-unplaced")) {
                 return new Judgement(Verdict.DISTINCT, guard, f);
             }
+            if ((guard.equals("guard:different-doi") || guard.equals("guard:different-pmid"))
+                    && f.yearGap() != null && f.yearGap() > 1) {
+                return new Judgement(Verdict.DISTINCT, guard, f); // identifiers and years both say two items
+            }
             if (guard.equals("guard:recurring-item-unplaced")) {
                 // nothing places them apart, nothing together: a person decides when the same people signed both
                 return new Judgement(t >= 0.9 && authorsAgree && f.journal() != Agreement.DIFFERENT

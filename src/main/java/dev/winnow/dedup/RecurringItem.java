@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * such records with the same title and authors are still different publications unless they sit in
  * the same issue, on the same pages, in the same year, or share a DOI or PMID
  * ({@link MatchRules#conflict}). Recognised on the title key ({@link dev.winnow.record.Titles#normalise}):
- * the whole title is such a heading, optionally followed by numbers (a volume, an issue, a year).
+ * the whole title is such a heading, optionally followed by numbers (a volume, an issue, a year), or
+ * the introduction of a conference (mini)track, which its chairs write again every year.
  */
 final class RecurringItem {
     private static final Pattern HEADING = Pattern.compile(
@@ -32,8 +33,13 @@ final class RecurringItem {
     private RecurringItem() {
     }
 
-    /** True when a title key is nothing but a recurring heading (with numbers at most). */
+    /** A conference track's yearly introduction: "Introduction to the Minitrack on Crowdsourcing …". */
+    private static final Pattern TRACK_INTRODUCTION = Pattern.compile(
+            "^(?:introduction to (?:the )?(?:mini ?track|track|minitrack)|(?:mini ?track|track) introduction)\\b.*");
+
+    /** True when a title key is nothing but a recurring heading (with numbers at most), or a track's introduction. */
     static boolean is(String titleKey) {
-        return titleKey != null && titleKey.length() <= 60 && HEADING.matcher(titleKey).matches();
+        return titleKey != null && (titleKey.length() <= 60 && HEADING.matcher(titleKey).matches()
+                || TRACK_INTRODUCTION.matcher(titleKey).matches());
     }
 }

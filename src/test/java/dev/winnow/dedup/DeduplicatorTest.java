@@ -137,18 +137,32 @@ class DeduplicatorTest {
 
     @Test
     void aSameTitleWithDifferentDoisIsAMaybeNotAMerge() {
-        Record a = article("Introduction to the minitrack on crowdsourcing", "Deng, X.;Taylor, J.", 2021,
+        Record a = article("Digital workforce platforms and the quality of gig work", "Deng, X.;Taylor, J.", 2021,
                 "Proceedings of the Hawaii International Conference on System Sciences", null, null)
                 .doi("10.24251/HICSS.2021.510").build();
-        Record b = article("Introduction to the minitrack on crowdsourcing", "Deng, X.;Taylor, J.", 2021,
+        Record b = article("Digital workforce platforms and the quality of gig work", "Deng, X.;Taylor, J.", 2021,
                 "Proceedings of the Hawaii International Conference on System Sciences", null, null)
-                .doi("10.24251/HICSS.2022.544").build();
+                .doi("10.24251/HICSS.2021.544").build();
         DedupResult r = run(a, b);
         assertThat(r.clusterCount()).isEqualTo(2);
         assertThat(r.maybes()).singleElement().satisfies(p -> {
             assertThat(p.judgement().verdict()).isEqualTo(Verdict.MAYBE);
             assertThat(p.judgement().rule()).isEqualTo("guard:different-doi");
+            assertThat(p.judgement().evidence()).containsKeys("likelihood", "reason");
+            assertThat(MaybeQueue.reason(p.judgement())).startsWith("Titles and authors agree but the DOIs differ");
         });
+    }
+
+    @Test
+    void aMinitrackIntroductionOfEachYearIsItsOwnItem() {
+        Record a = article("Introduction to the minitrack on crowdsourcing", "Deng, X.;Taylor, J.", 2021,
+                "Proceedings of the Hawaii International Conference on System Sciences", null, null)
+                .doi("10.24251/HICSS.2021.510").build();
+        Record b = article("Introduction to the minitrack on crowdsourcing", "Deng, X.;Taylor, J.", 2022,
+                "Proceedings of the Hawaii International Conference on System Sciences", null, null).build();
+        DedupResult r = run(a, b);
+        assertThat(r.clusterCount()).isEqualTo(2);
+        assertThat(r.maybes()).isEmpty();
     }
 
     @Test
