@@ -146,6 +146,80 @@ public final class DedupBench {
                 r.seconds(), pub == null ? "-" : "FP 0", pub == null ? "-" : String.format("%.4f / %.0f s", pub[0], pub[1]));
     }
 
+    /**
+     * CiteSource's review chain (no gold groups): its database searches, the 128 records that passed
+     * screening and the 24 included, deduplicated together. Every screened record came from a search
+     * and every included one from the screened, so each should share a cluster with a record of the
+     * earlier stage ("found"); a cluster holding two records of one search export is printed as a
+     * suspect (one database rarely lists an item twice). Prints nothing when the folder is absent.
+     */
+    public static void citeSourceChain(PrintWriter out, Path dataRoot, boolean explain) {
+        Path dir = dataRoot.resolve("citesource/vignettes/new_stage_data");
+        List<String> searches = List.of("Dimensions_246.ris", "econlit_3.ris", "envindex_100.ris", "lens_343.ris",
+                "medline_84.ris", "wos_278.ris");
+        if (!Files.isRegularFile(dir.resolve("screened_128.ris")) || !Files.isRegularFile(dir.resolve("final_24.ris"))) {
+            return;
+        }
+        List<dev.winnow.record.Record> records = new ArrayList<>();
+        List<String> fileOf = new ArrayList<>();
+        for (String f : new java.util.ArrayList<>(java.util.stream.Stream.concat(searches.stream(),
+                java.util.stream.Stream.of("screened_128.ris", "final_24.ris")).toList())) {
+            if (!Files.isRegularFile(dir.resolve(f))) {
+                continue;
+            }
+            for (var p : dev.winnow.ingest.Ingest.readAll(dir.resolve(f), null)) {
+                records.add(p.record());
+                fileOf.add(f);
+            }
+        }
+        DedupResult r = Deduplicator.run(records);
+        Map<Integer, java.util.Set<String>> filesIn = new HashMap<>();
+        for (int i = 0; i < records.size(); i++) {
+            filesIn.computeIfAbsent(r.clusterOf()[i], c -> new java.util.HashSet<>()).add(fileOf.get(i));
+        }
+        int screened = 0;
+        int screenedFound = 0;
+        int included = 0;
+        int includedFound = 0;
+        for (int i = 0; i < records.size(); i++) {
+            java.util.Set<String> files = filesIn.get(r.clusterOf()[i]);
+            if (fileOf.get(i).equals("screened_128.ris")) {
+                screened++;
+                boolean found = files.stream().anyMatch(searches::contains);
+                screenedFound += found ? 1 : 0;
+                if (explain && !found) {
+                    out.println("SCREENED, NOT FOUND IN A SEARCH: " + records.get(i) + " | " + records.get(i).doi());
+                }
+            } else if (fileOf.get(i).equals("final_24.ris")) {
+                included++;
+                includedFound += files.contains("screened_128.ris") ? 1 : 0;
+            }
+        }
+        int suspects = 0;
+        for (List<Integer> cluster : r.clusters()) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (int i : cluster) {
+                if (searches.contains(fileOf.get(i)) && !seen.add(fileOf.get(i))) {
+                    suspects++;
+                    if (explain) {
+                        out.println("TWO RECORDS OF ONE SEARCH:");
+                        for (int k : cluster) {
+                            var l = r.linkOf()[k];
+                            out.println("  " + fileOf.get(k) + " | " + records.get(k) + " | " + records.get(k).doi() + " "
+                                    + records.get(k).volume() + " " + records.get(k).pages() + " | "
+                                    + (l == null ? "" : l.judgement().rule()));
+                        }
+                    }
+                    break;
+                }
+            }
+        }
+        out.printf("%ncitesource chain (no gold groups) %d records, %d clusters, maybe %d (%.1f%%); screened found in "
+                        + "searches %d/%d; included found in screened %d/%d; clusters with two records of one search %d%n",
+                records.size(), r.clusterCount(), r.maybes().size(), 100.0 * r.maybes().size() / records.size(),
+                screenedFound, screened, includedFound, included, suspects);
+    }
+
     /** Values of {@link Tuning#titleAgrees} the leave-one-set-out fit chooses from. */
     static final double[] GRID = {0.80, 0.85, 0.88, 0.90, 0.93, 0.95};
 

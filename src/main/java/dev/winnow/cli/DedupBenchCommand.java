@@ -54,6 +54,7 @@ public final class DedupBenchCommand implements Callable<Integer> {
             }
             out.flush();
         }
+        DedupBench.citeSourceChain(out, data, explain);
         if (!noHoldOut) {
             DedupBench.leaveOneSetOut(out, sets);
             out.flush();
