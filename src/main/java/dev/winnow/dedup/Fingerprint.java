@@ -57,8 +57,8 @@ public final class Fingerprint {
     final Set<String> authorWords;
     final Integer year;
     final List<String> journalKeys;
-    /** Typed as a conference paper or abstract, or published in a venue whose name is a conference's ({@link Venues}). */
-    final boolean conference;
+    /** Published in a venue whose name is a conference's ({@link Venues}): "ICIS 2019 Proceedings". */
+    final boolean conferenceVenue;
     final String volume;
     final String issue;
     final String firstPage;
@@ -122,7 +122,7 @@ public final class Fingerprint {
             }
         }
         journalKeys = jk;
-        conference = kind == PublicationKind.CONFERENCE_ABSTRACT || Venues.isConference(r.journal());
+        conferenceVenue = Venues.isConference(r.journal());
         volume = volumeKey(r.volume());
         issue = r.issue() == null ? null : emptyToNull(NON_ALNUM.matcher(r.issue().toLowerCase(Locale.ROOT)).replaceAll(""));
         Pages.PageRange pr = romanPages(r.pages());

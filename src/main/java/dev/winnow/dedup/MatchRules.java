@@ -102,8 +102,7 @@ public final class MatchRules {
     private boolean sameConferencePaper(Fingerprint a, Fingerprint b) {
         boolean paperAndArticle = a.kind == PublicationKind.CONFERENCE_ABSTRACT && b.kind == PublicationKind.ARTICLE
                 || b.kind == PublicationKind.CONFERENCE_ABSTRACT && a.kind == PublicationKind.ARTICLE;
-        return paperAndArticle && Venues.isConference(a.record.journal()) && Venues.isConference(b.record.journal())
-                && journal(a, b) == Agreement.SAME;
+        return paperAndArticle && a.conferenceVenue && b.conferenceVenue && journal(a, b) == Agreement.SAME;
     }
 
     /**
@@ -226,16 +225,14 @@ public final class MatchRules {
     }
 
     /**
-     * Two records of one conference paper: both are conference papers; the same year, or a year apart
-     * when both venues are named as conferences (a conference held in December, its proceedings
-     * dated the next year; a meeting abstract in a journal supplement gets no such allowance: a
-     * society meets every year and abstracts repeat their titles).
+     * Two records of one conference paper: both venues are named as conferences ("ICIS 2019
+     * Proceedings", "Proceedings of the 40th International Conference on Information Systems"), in the
+     * same year or a year apart (a conference held in December, its proceedings dated January). A
+     * meeting abstract in a journal supplement ("Blood") does not qualify: a society meets every year
+     * and its abstracts repeat their titles; the journal rules judge those.
      */
     private static boolean conferencePaper(Fingerprint a, Fingerprint b, FieldComparison f) {
-        if (!a.conference || !b.conference || f.yearGap() == null || f.yearGap() > 1) {
-            return false;
-        }
-        return f.yearGap() == 0 || Venues.isConference(a.record.journal()) && Venues.isConference(b.record.journal());
+        return a.conferenceVenue && b.conferenceVenue && f.yearGap() != null && f.yearGap() <= 1;
     }
 
     /**
