@@ -135,15 +135,16 @@ class DeduplicatorTest {
         assertThat(run(a, b).clusterCount()).isEqualTo(2);
     }
 
+    private static Record.Builder hicss(String title, int year) {
+        return article(title, "Deng, X.;Taylor, J.", year, "Proceedings of the Hawaii International Conference on System Sciences",
+                null, null);
+    }
+
     @Test
     void aSameTitleWithDifferentDoisIsAMaybeNotAMerge() {
-        Record a = article("Digital workforce platforms and the quality of gig work", "Deng, X.;Taylor, J.", 2021,
-                "Proceedings of the Hawaii International Conference on System Sciences", null, null)
-                .doi("10.24251/HICSS.2021.510").build();
-        Record b = article("Digital workforce platforms and the quality of gig work", "Deng, X.;Taylor, J.", 2021,
-                "Proceedings of the Hawaii International Conference on System Sciences", null, null)
-                .doi("10.24251/HICSS.2021.544").build();
-        DedupResult r = run(a, b);
+        String title = "Digital workforce platforms and the quality of gig work";
+        DedupResult r = run(hicss(title, 2021).doi("10.24251/HICSS.2021.510").build(),
+                hicss(title, 2021).doi("10.24251/HICSS.2021.544").build());
         assertThat(r.clusterCount()).isEqualTo(2);
         assertThat(r.maybes()).singleElement().satisfies(p -> {
             assertThat(p.judgement().verdict()).isEqualTo(Verdict.MAYBE);
@@ -155,12 +156,8 @@ class DeduplicatorTest {
 
     @Test
     void aMinitrackIntroductionOfEachYearIsItsOwnItem() {
-        Record a = article("Introduction to the minitrack on crowdsourcing", "Deng, X.;Taylor, J.", 2021,
-                "Proceedings of the Hawaii International Conference on System Sciences", null, null)
-                .doi("10.24251/HICSS.2021.510").build();
-        Record b = article("Introduction to the minitrack on crowdsourcing", "Deng, X.;Taylor, J.", 2022,
-                "Proceedings of the Hawaii International Conference on System Sciences", null, null).build();
-        DedupResult r = run(a, b);
+        String title = "Introduction to the minitrack on crowdsourcing";
+        DedupResult r = run(hicss(title, 2021).doi("10.24251/HICSS.2021.510").build(), hicss(title, 2022).build());
         assertThat(r.clusterCount()).isEqualTo(2);
         assertThat(r.maybes()).isEmpty();
     }
