@@ -30,6 +30,9 @@ public final class DedupBenchCommand implements Callable<Integer> {
             description = "Sizes of the generated scale sets (default 10000,25000,50000,100000); 0 skips the scale benchmark.")
     int[] scale;
 
+    @Option(names = "--no-holdout", description = "Skip the leave-one-set-out figures.")
+    boolean noHoldOut;
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the scale generator.")
     long seed;
 
@@ -37,24 +40,27 @@ public final class DedupBenchCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         DedupBench.printHeader(out);
-        java.util.List<GoldSet> sets = DedupBench.bibDedupeSets(data);
+        java.util.List<DedupBench.Scored> sets = DedupBench.allSets(data);
         if (sets.isEmpty()) {
             throw new dev.winnow.UserError("no gold sets under " + data.resolve("bib-dedupe/data") + " (pass --data DIR)");
         }
-        for (GoldSet set : sets) {
-            DedupBench.SetResult r = DedupBench.run(set, runs);
+        for (DedupBench.Scored set : sets) {
+            DedupBench.SetResult r = DedupBench.run(set, runs, dev.winnow.dedup.Tuning.DEFAULT);
             DedupBench.print(out, r);
-            if (explain) {
-                DedupBench.explain(out, set, r);
+            if (explain && set.flags() == null) {
+                DedupBench.explain(out, set.set(), r);
+            } else if (explain) {
+                DedupBench.explainFlagged(out, set, r);
             }
             out.flush();
         }
-        for (Path file : DedupBench.endnoteSets(data)) {
-            DedupBench.print(out, DedupBench.runFlagged(file, runs, explain ? out : null));
+        DedupBench.citeSourceChain(out, data, explain);
+        if (!noHoldOut) {
+            DedupBench.leaveOneSetOut(out, sets);
             out.flush();
         }
         if (scale.length > 0 && scale[0] > 0) {
-            DedupBench.scale(out, sets, scale, seed, explain);
+            DedupBench.scale(out, sets.stream().filter(x -> x.flags() == null).map(DedupBench.Scored::set).toList(), scale, seed, explain);
         }
         return Cli.OK;
     }

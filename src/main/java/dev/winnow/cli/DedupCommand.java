@@ -99,8 +99,10 @@ public final class DedupCommand implements Callable<Integer> {
             });
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("%d records, %d clusters (%d duplicates merged), %d maybe pairs, %d related pairs%n", ids.size(),
-                r.clusterCount(), r.duplicatesRemoved(), r.maybes().size(), r.related().size());
+        out.printf("%d records, %d clusters (%d duplicates merged), %d maybe pairs%s, %d related pairs%n", ids.size(),
+                r.clusterCount(), r.duplicatesRemoved(), r.maybes().size(), r.maybesBeyondBound() == 0 ? ""
+                        : " (" + r.maybesBeyondBound() + " less likely ones left out: at most one per 20 records)",
+                r.related().size());
         if (maybe == null && !r.maybes().isEmpty()) {
             spec.commandLine().getErr().println("winnow: " + r.maybes().size()
                     + " pairs may be duplicates and were not merged; write them with --maybe OUT.csv");

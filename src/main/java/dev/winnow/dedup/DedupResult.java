@@ -8,12 +8,16 @@ import java.util.List;
  *
  * @param clusterOf  for each record, its cluster: 0, 1, 2, … in order of the cluster's first record
  * @param linkOf     for each record, the accepted link that put it in its cluster (null for a record alone)
- * @param maybes     pairs a person should look at: possibly one study, not merged
+ * @param maybes     pairs a person should look at: possibly one study, not merged; most likely first and
+ *                   at most {@link MaybeQueue#bound} of them
+
  * @param related    pairs of different publications of one study (erratum, reply, abstract, protocol,
  *                   review update), linked but not merged
  * @param comparisons how many pairs the rules judged (blocking's output)
+ * @param maybesBeyondBound "maybe" pairs left out of {@code maybes} by the bound (the least likely)
  */
-public record DedupResult(int[] clusterOf, Link[] linkOf, List<Pair> maybes, List<Pair> related, long comparisons) {
+public record DedupResult(int[] clusterOf, Link[] linkOf, List<Pair> maybes, List<Pair> related, long comparisons,
+                          int maybesBeyondBound) {
 
     /** The link that joined a record to its cluster: the record it matched and why. */
     public record Link(int other, Judgement judgement) {

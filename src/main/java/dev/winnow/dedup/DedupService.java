@@ -205,14 +205,51 @@ public final class DedupService {
         });
     }
 
-    /** The open "maybe" pairs with both records and their studies (pairs a merge already joined left out). */
+    /**
+     * The open "maybe" pairs with both records and their studies (pairs a merge already joined left
+     * out), most likely duplicates first ({@link MaybeQueue#likelihood}, kept in each pair's evidence).
+     */
     public List<OpenPair> openPairs(Project project) {
-        return db.withHandle(h -> DedupStore.openMaybes(h, project.id()).stream()
+        return db.withHandle(h -> ranked(DedupStore.openMaybes(h, project.id())).stream()
                 .map(p -> new OpenPair(p, SourceRecordStore.findById(h, p.recordA()).orElseThrow(),
                         SourceRecordStore.findById(h, p.recordB()).orElseThrow(), studyOf(h, p.recordA()),
                         studyOf(h, p.recordB())))
                 .filter(p -> p.studyA() != p.studyB())
                 .toList());
+    }
+
+    private static List<PairRow> ranked(List<PairRow> pairs) {
+        Map<Long, Double> likelihood = new java.util.HashMap<>();
+        for (PairRow p : pairs) {
+            likelihood.put(p.id(), likelihood(p));
+        }
+        List<PairRow> out = new ArrayList<>(pairs);
+        out.sort(java.util.Comparator.comparingDouble((PairRow p) -> -likelihood.get(p.id())).thenComparingLong(PairRow::id));
+        return out;
+    }
+
+    /** The likelihood a pair's evidence records, 0 when it has none (pairs stored before it was kept). */
+    static double likelihood(PairRow p) {
+        Object v = evidence(p).get("likelihood");
+        return v instanceof Number n ? n.doubleValue() : 0;
+    }
+
+    /** Why a pair is uncertain, from its evidence; the rule's name when the evidence has no reason. */
+    public static String reason(PairRow p) {
+        Object v = evidence(p).get("reason");
+        return v instanceof String r ? r : p.rule();
+    }
+
+    private static Map<String, Object> evidence(PairRow p) {
+        if (p.evidence() == null || p.evidence().isBlank()) {
+            return Map.of();
+        }
+        try {
+            Map<String, Object> m = Json.read(p.evidence(), new com.fasterxml.jackson.core.type.TypeReference<>() { });
+            return m == null ? Map.of() : m;
+        } catch (RuntimeException e) {
+            return Map.of();
+        }
     }
 
     /** A "maybe" pair people merged, with both records and the study that holds them now. */

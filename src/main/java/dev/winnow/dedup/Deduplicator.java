@@ -26,7 +26,10 @@ import java.util.stream.IntStream;
  * between them becomes a "maybe" for a person), so existing links never change silently.
  */
 public final class Deduplicator {
-    /** Minimum title similarity between any two records of one cluster (unless they share an identifier or a position). */
+    /**
+     * Minimum title similarity between any two records of one cluster (unless they share an identifier,
+     * or the journal's volume, issue and page range: a translated title).
+     */
     static final double TITLE_COHERENCE = 0.6;
 
     private Deduplicator() {
@@ -44,11 +47,16 @@ public final class Deduplicator {
      *                   number for a new record; null when all records are new
      */
     public static DedupResult run(List<Record> records, long[] fixedGroup) {
+        return run(records, fixedGroup, Tuning.DEFAULT);
+    }
+
+    /** As {@link #run(List, long[])} with another value of the fitted threshold (for leave-one-set-out benchmarks). */
+    public static DedupResult run(List<Record> records, long[] fixedGroup, Tuning tuning) {
         int n = records.size();
         Map<String, List<String>> journalForms = new java.util.concurrent.ConcurrentHashMap<>();
         List<Fingerprint> fps = Arrays.asList(IntStream.range(0, n).parallel()
                 .mapToObj(i -> Fingerprint.of(i, records.get(i), journalForms)).toArray(Fingerprint[]::new));
-        MatchRules rules = new MatchRules(JournalEquivalence.of(fps));
+        MatchRules rules = new MatchRules(JournalEquivalence.of(fps), tuning);
         long[] pairs = Blocking.candidatePairs(fps);
         Judgement[] judged = new Judgement[pairs.length];
         IntStream.range(0, pairs.length).parallel().forEach(p -> {
@@ -147,8 +155,10 @@ public final class Deduplicator {
             for (int i = 0; i < fps.size(); i++) {
                 clusterOf[i] = number.computeIfAbsent(find(i), r -> number.size());
             }
-            return new DedupResult(clusterOf, linkOf, acrossClusters(maybes, clusterOf),
-                    acrossClusters(related, clusterOf), pairs.length);
+            List<DedupResult.Pair> open = acrossClusters(maybes, clusterOf);
+            List<DedupResult.Pair> queued = MaybeQueue.rank(open, fps.size());
+            return new DedupResult(clusterOf, linkOf, queued, acrossClusters(related, clusterOf), pairs.length,
+                    open.size() - queued.size());
         }
 
         /** Why two clusters may not be joined, or null when every pair across them is compatible. */
@@ -165,7 +175,7 @@ public final class Deduplicator {
                         return "maybe:bridge-" + guard.substring(guard.indexOf(':') + 1);
                     }
                     boolean sameId = fx.doi != null && fx.doi.equals(fy.doi) || fx.pmid != null && fx.pmid.equals(fy.pmid);
-                    if (!sameId && Similarity.dice(fx.titleBigrams, fy.titleBigrams) < TITLE_COHERENCE
+                    if (!sameId && !MatchRules.sameLocator(fx, fy) && Similarity.dice(fx.titleBigrams, fy.titleBigrams) < TITLE_COHERENCE
                             && Similarity.containment(fx.titleBigrams, fy.titleBigrams) < 0.85) {
                         return "maybe:bridge-title-disagrees";
                     }

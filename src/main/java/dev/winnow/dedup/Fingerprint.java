@@ -29,6 +29,9 @@ public final class Fingerprint {
     private static final int MAX_AUTHORS = 12;
     private static final Pattern PAGE = Pattern.compile("(?i)[a-z]?\\d+[a-z]{0,2}");
     private static final Pattern DIGITS = Pattern.compile("\\d+");
+    /** Front-matter pages: "iii", "vii-ix" (editorials and issue information are paged so). */
+    private static final Pattern ROMAN_PAGE = Pattern.compile("(?i)[ivxlc]+");
+    private static final Pattern ROMAN_RANGE = Pattern.compile("(?i)\\s*([ivxlc]+)\\s*(?:[-\u2013]\\s*([ivxlc]+))?\\s*\\.?\\s*");
     private static final Pattern NON_DIGIT = Pattern.compile("\\D");
     private static final Pattern NON_ALNUM = Pattern.compile("[^a-z0-9]");
 
@@ -40,14 +43,22 @@ public final class Fingerprint {
     final int cochraneVersion;
     final String pmid;
     final String titleKey;
+    /** The title key of the part before a subtitle separator (": ", " - ", "? ", ". "), or null when there is none. */
+    final String mainTitleKey;
     final int[] titleBigrams;
     final Set<String> titleNumbers;
     final String part;
     final PublicationKind kind;
+    /** The title is a heading a journal repeats every issue ({@link RecurringItem}). */
+    final boolean recurring;
     final String[] authorKeys;
+    /** Per author (aligned with {@link #authorKeys}): the first given name's letters, lower case ("andrea", "a"), or "". */
+    final String[] givenKeys;
     final Set<String> authorWords;
     final Integer year;
     final List<String> journalKeys;
+    /** Published in a venue whose name is a conference's ({@link Venues}): "ICIS 2019 Proceedings". */
+    final boolean conferenceVenue;
     final String volume;
     final String issue;
     final String firstPage;
@@ -71,11 +82,14 @@ public final class Fingerprint {
         pmid = r.pmid() == null ? null : emptyToNull(NON_DIGIT.matcher(r.pmid()).replaceAll("").replaceFirst("^0+", ""));
         titleKey = Titles.normalise(Titles.withoutNotes(r.title()));
         titleBigrams = Similarity.bigrams(titleKey);
+        mainTitleKey = mainTitle(Titles.withoutNotes(r.title()));
         String[] titleWords = titleKey == null ? new String[0] : titleKey.split(" ");
         titleNumbers = numbers(titleWords);
         part = part(titleWords);
         kind = PublicationKind.of(r);
+        recurring = RecurringItem.is(titleKey);
         List<String> keys = new ArrayList<>();
+        List<String> givens = new ArrayList<>();
         Set<String> words = new LinkedHashSet<>();
         for (Author a : r.authors()) {
             if (keys.size() >= MAX_AUTHORS) {
@@ -86,12 +100,14 @@ public final class Fingerprint {
                 continue;
             }
             keys.add(k);
+            givens.add(givenKey(a.given()));
             addWords(words, a.family());
             if (!a.corporate()) {
                 addWords(words, a.given());
             }
         }
         authorKeys = keys.toArray(String[]::new);
+        givenKeys = givens.toArray(String[]::new);
         authorWords = words;
         year = r.year();
         List<String> jk = new ArrayList<>(journalKeys(r.journal(), journalForms));
@@ -100,11 +116,21 @@ public final class Fingerprint {
                 jk.add(k);
             }
         }
+        for (String k : Venues.keys(r.journal())) {
+            if (!jk.contains(k)) {
+                jk.add(k);
+            }
+        }
         journalKeys = jk;
+        conferenceVenue = Venues.isConference(r.journal());
         volume = volumeKey(r.volume());
         issue = r.issue() == null ? null : emptyToNull(NON_ALNUM.matcher(r.issue().toLowerCase(Locale.ROOT)).replaceAll(""));
-        Pages.PageRange pr = Pages.parse(r.pages() != null ? r.pages() : r.articleNumber());
-        if (pr != null && (!PAGE.matcher(pr.first()).matches() || backwards(pr))) {
+        Pages.PageRange pr = romanPages(r.pages());
+        if (pr == null) {
+            pr = Pages.parse(r.pages() != null ? r.pages() : r.articleNumber());
+        }
+        if (pr != null && !ROMAN_PAGE.matcher(pr.first()).matches()
+                && (!PAGE.matcher(pr.first()).matches() || backwards(pr))) {
             pr = null; // "Suppl-29", "t-8", "2297-2108": a page field an export garbled; unknown, not different
         }
         firstPage = pr == null ? null : pageKey(pr.first());
@@ -153,7 +179,7 @@ public final class Fingerprint {
 
     /** True when the first page is evidence of position: "1" starts half the online-only articles. */
     boolean hasTellingPage() {
-        return firstPage != null && !firstPage.equals("1");
+        return firstPage != null && !firstPage.equals("1") && !firstPage.equals("I");
     }
 
     /**
@@ -181,6 +207,19 @@ public final class Fingerprint {
             return FieldComparison.Agreement.MISSING;
         }
         return FieldComparison.Agreement.DIFFERENT;
+    }
+
+    /** Roman page numbers ("iii-v"), upper-cased; null when the pages are not Roman. */
+    private static Pages.PageRange romanPages(String pages) {
+        if (pages == null) {
+            return null;
+        }
+        Matcher m = ROMAN_RANGE.matcher(pages);
+        if (!m.matches()) {
+            return null;
+        }
+        String first = m.group(1).toUpperCase(Locale.ROOT);
+        return new Pages.PageRange(first, m.group(2) == null ? null : m.group(2).toUpperCase(Locale.ROOT));
     }
 
     private static boolean backwards(Pages.PageRange pr) {
@@ -244,6 +283,31 @@ public final class Fingerprint {
             }
         }
         return null;
+    }
+
+    private static final Pattern SUBTITLE = Pattern.compile("\\s*[:?.]\\s+|\\s+[-\u2013\u2014]{1,2}\\s+");
+
+    private static String mainTitle(String title) {
+        if (title == null) {
+            return null;
+        }
+        Matcher m = SUBTITLE.matcher(title);
+        if (!m.find() || m.start() == 0 || m.end() >= title.length()) {
+            return null;
+        }
+        return Titles.normalise(title.substring(0, m.start()));
+    }
+
+    private static String givenKey(String given) {
+        if (given == null || given.isBlank()) {
+            return "";
+        }
+        String g = AuthorNames.fold(given).toLowerCase(Locale.ROOT).strip();
+        int end = 0;
+        while (end < g.length() && Character.isLetter(g.charAt(end))) {
+            end++;
+        }
+        return g.substring(0, end);
     }
 
     private static void addWords(Set<String> out, String text) {

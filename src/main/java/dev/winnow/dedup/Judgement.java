@@ -21,13 +21,17 @@ public record Judgement(Verdict verdict, String rule, FieldComparison fields) {
         DISTINCT
     }
 
-    /** Rule plus field comparison, as stored in {@code study_link.evidence} and {@code dedup_pair.evidence}. */
+    /** Rule plus field comparison (and for a "maybe", its likelihood and reason: {@link MaybeQueue}), as stored in {@code study_link.evidence} and {@code dedup_pair.evidence}. */
     public Map<String, Object> evidence() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("rule", rule);
         m.put("verdict", verdict.name().toLowerCase());
         if (fields != null) {
             m.put("fields", fields.toMap());
+        }
+        if (verdict == Verdict.MAYBE) {
+            m.put("likelihood", Math.round(MaybeQueue.likelihood(this) * 1000) / 1000.0);
+            m.put("reason", MaybeQueue.reason(this));
         }
         return m;
     }

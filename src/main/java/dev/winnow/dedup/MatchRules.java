@@ -12,10 +12,12 @@ import dev.winnow.record.Journals;
  */
 public final class MatchRules {
     private final JournalEquivalence journals;
+    private final Tuning tuning;
     private final java.util.Map<String, Boolean> journalPairs = new java.util.concurrent.ConcurrentHashMap<>();
 
-    MatchRules(JournalEquivalence journals) {
+    MatchRules(JournalEquivalence journals, Tuning tuning) {
         this.journals = journals;
+        this.tuning = tuning;
     }
 
     /** Compares two records field by field. */
@@ -60,7 +62,7 @@ public final class MatchRules {
         // one database may label an erratum, a letter or an abstract that another leaves unlabelled: at the same
         // volume and page they are one item. A protocol never shares a page with its results.
         boolean protocol = a.kind == PublicationKind.PROTOCOL || b.kind == PublicationKind.PROTOCOL;
-        if (a.kind != b.kind && (!samePosition || protocol)) {
+        if (a.kind != b.kind && (!samePosition || protocol) && !sameConferencePaper(a, b)) {
             return "guard:different-kind";
         }
         if (a.part != null && b.part != null && !a.part.equals(b.part)) {
@@ -74,6 +76,12 @@ public final class MatchRules {
         if (sameId) {
             return null;
         }
+        if (a.recurring || b.recurring) {
+            String r = recurringConflict(a, b, pages);
+            if (r != null) {
+                return r;
+            }
+        }
         if (a.year != null && b.year != null && Math.abs(a.year - b.year) > 1) {
             return "guard:year-gap";
         }
@@ -84,6 +92,40 @@ public final class MatchRules {
             return "guard:different-volume";
         }
         return null;
+    }
+
+    /**
+     * A conference paper that one export types as a journal article: both records' venues name the
+     * same conference ("AMCIS 2019 Proceedings" and "25TH AMERICAS CONFERENCE ON INFORMATION SYSTEMS
+     * (AMCIS 2019)"), so the kinds differ only in the export's type field.
+     */
+    private boolean sameConferencePaper(Fingerprint a, Fingerprint b) {
+        boolean paperAndArticle = a.kind == PublicationKind.CONFERENCE_ABSTRACT && b.kind == PublicationKind.ARTICLE
+                || b.kind == PublicationKind.CONFERENCE_ABSTRACT && a.kind == PublicationKind.ARTICLE;
+        return paperAndArticle && a.conferenceVenue && b.conferenceVenue && journal(a, b) == Agreement.SAME;
+    }
+
+    /**
+     * A recurring item ({@link RecurringItem}: "Editor's comments", "Issue information", "Book
+     * reviews") is one publication with another record only when both sit in one place: the same
+     * year, volume and issue or first page, nothing of it different. Title and authors say nothing:
+     * the same editor signs every issue's comments.
+     */
+    private static String recurringConflict(Fingerprint a, Fingerprint b, Agreement pages) {
+        if (a.year != null && b.year != null && !a.year.equals(b.year)) {
+            return "guard:recurring-item-other-year";
+        }
+        if (a.volume != null && b.volume != null && !a.volume.equals(b.volume)) {
+            return "guard:recurring-item-other-volume";
+        }
+        if (a.issue != null && b.issue != null && !a.issue.equals(b.issue)) {
+            return "guard:recurring-item-other-issue";
+        }
+        if (pages == Agreement.DIFFERENT) {
+            return "guard:recurring-item-other-pages";
+        }
+        boolean placed = a.issue != null && a.issue.equals(b.issue) || pages == Agreement.SAME;
+        return placed ? null : "guard:recurring-item-unplaced";
     }
 
     /** Applies the guards and rules to a pair. */
@@ -101,8 +143,20 @@ public final class MatchRules {
             if (sameWork && (guard.equals("guard:different-kind") || guard.equals("guard:review-update"))) {
                 return new Judgement(Verdict.RELATED, related(a, b, guard), f);
             }
-            if (guard.equals("guard:different-part") || guard.equals("guard:different-title-numbers")) {
+            // a recurring item kept apart by anything at all is not worth a person's look: its title says nothing
+            if (guard.equals("guard:different-part") || guard.equals("guard:different-title-numbers")
+                    || guard.startsWith("guard:recurring-item-other")
+                    || (a.recurring || b.recurring) && !guard.equals("guard:recurring-item-unplaced")) {
                 return new Judgement(Verdict.DISTINCT, guard, f);
+            }
+            if ((guard.equals("guard:different-doi") || guard.equals("guard:different-pmid"))
+                    && f.yearGap() != null && f.yearGap() > 1) {
+                return new Judgement(Verdict.DISTINCT, guard, f); // identifiers and years both say two items
+            }
+            if (guard.equals("guard:recurring-item-unplaced")) {
+                // nothing places them apart, nothing together: a person decides when the same people signed both
+                return new Judgement(t >= 0.9 && authorsAgree && f.journal() != Agreement.DIFFERENT
+                        ? Verdict.MAYBE : Verdict.DISTINCT, guard, f);
             }
             if (t >= 0.9 && (authorsAgree || f.authors() == null)) {
                 return new Judgement(Verdict.MAYBE, guard, f);
@@ -112,31 +166,42 @@ public final class MatchRules {
         if ((f.doi() == Agreement.SAME || f.pmid() == Agreement.SAME) && (t >= 0.7 || f.titleContainment() >= 0.9)) {
             return new Judgement(Verdict.DUPLICATE, f.doi() == Agreement.SAME ? "same-doi" : "same-pmid", f);
         }
-        if (t >= 0.9 && yearClose && samePlace && (authorsAgree || f.authors() == null && f.journal() == Agreement.SAME)) {
+        if (t >= tuning.title(-0.03) && yearClose && samePlace && (authorsAgree || f.authors() == null && f.journal() == Agreement.SAME)) {
             return new Judgement(Verdict.DUPLICATE, "title+authors+volume+page", f);
         }
-        if (t >= 0.95 && yearClose && samePlace && authorsNotAgainst) {
+        if (t >= tuning.title(0.02) && yearClose && samePlace && authorsNotAgainst) {
             return new Judgement(Verdict.DUPLICATE, "title+volume+page", f);
         }
         // a title with a subtitle or note added ("…: brief communication") agrees; a column's dated issue ("…: April 2004") does not
-        boolean titleAgrees = t >= 0.93 || f.titleContainment() >= 0.97 && t >= 0.9;
+        boolean titleAgrees = t >= tuning.titleAgrees() || f.titleContainment() >= 0.97 && t >= Math.min(0.9, tuning.titleAgrees());
         if (titleAgrees && yearClose && authorsAgree && f.journal() != Agreement.DIFFERENT
                 && (f.volume() == Agreement.SAME || f.page() == Agreement.SAME)) {
             return new Judgement(Verdict.DUPLICATE, "title+authors+journal+volume-or-page", f);
         }
-        if (t >= 0.96 && f.yearGap() != null && f.yearGap() == 0 && authorsAgree && f.journal() == Agreement.SAME) {
+        if (t >= tuning.title(0.03) && f.yearGap() != null && f.yearGap() == 0 && authorsAgree && f.journal() == Agreement.SAME) {
             return new Judgement(Verdict.DUPLICATE, "title+authors+journal+year", f);
         }
-        if (t >= 0.97 && f.yearGap() != null && f.yearGap() == 0 && f.volume() == Agreement.SAME && manyAuthorsAgree(a, b, f)) {
+        if (t >= tuning.title(0.04) && f.yearGap() != null && f.yearGap() == 0 && f.volume() == Agreement.SAME && manyAuthorsAgree(a, b, f)) {
             return new Judgement(Verdict.DUPLICATE, "title+all-authors+volume+year", f);
         }
-        if (t >= 0.95 && yearClose && authorsAgree && f.abstractOverlap() != null && f.abstractOverlap() >= 0.8) {
+        if (t >= tuning.title(0.02) && yearClose && authorsAgree && f.abstractOverlap() != null && f.abstractOverlap() >= 0.8) {
             return new Judgement(Verdict.DUPLICATE, "title+authors+abstract", f);
         }
         if (samePlace && yearClose && f.firstAuthor() == Agreement.SAME && f.journal() != Agreement.DIFFERENT
                 && (t >= 0.8 || f.titleContainment() >= 0.92 || (t >= 0.6 || f.titleContainment() >= 0.85)
                         && f.authors() >= 0.6)) {
             return new Judgement(Verdict.DUPLICATE, "volume+page+first-author+title", f);
+        }
+        if (titleAgrees && authorsAgree && f.journal() == Agreement.SAME && conferencePaper(a, b, f)) {
+            return new Judgement(Verdict.DUPLICATE, "conference-paper:title+authors+venue", f);
+        }
+        if (titleCut(a, b) && authorsAgree && f.firstAuthor() == Agreement.SAME && yearClose
+                && f.journal() == Agreement.SAME) {
+            return new Judgement(Verdict.DUPLICATE, "title-cut+authors+venue", f);
+        }
+        if (sameLocator(a, b) && authorsAgree && f.firstAuthor() == Agreement.SAME && f.journal() == Agreement.SAME
+                && f.yearGap() != null && f.yearGap() <= 1) {
+            return new Judgement(Verdict.DUPLICATE, "translated-title:journal+volume+issue+pages+authors", f);
         }
         if (t >= 0.85 && yearClose && (authorsAgree || f.authors() == null)) {
             return new Judgement(Verdict.MAYBE, "maybe:similar-title+authors", f);
@@ -153,9 +218,61 @@ public final class MatchRules {
      * errata, replies and series parts are told apart by the kind and part guards first).
      */
     private static boolean sameIssueSameTeam(Fingerprint a, Fingerprint b) {
-        return a.volume != null && a.volume.equals(b.volume) && a.issue != null && a.issue.equals(b.issue)
+        return a.titleKey != null && b.titleKey != null
+                && a.volume != null && a.volume.equals(b.volume) && a.issue != null && a.issue.equals(b.issue)
                 && a.year != null && a.year.equals(b.year) && Math.min(a.authorKeys.length, b.authorKeys.length) >= 4
                 && Similarity.dice(a.titleBigrams, b.titleBigrams) >= 0.97 && authorOverlap(a, b) >= 0.9;
+    }
+
+    /**
+     * Two records of one conference paper: both venues are named as conferences ("ICIS 2019
+     * Proceedings", "Proceedings of the 40th International Conference on Information Systems"), in the
+     * same year or a year apart (a conference held in December, its proceedings dated January). A
+     * meeting abstract in a journal supplement ("Blood") does not qualify: a society meets every year
+     * and its abstracts repeat their titles; the journal rules judge those.
+     */
+    private static boolean conferencePaper(Fingerprint a, Fingerprint b, FieldComparison f) {
+        return a.conferenceVenue && b.conferenceVenue && f.yearGap() != null && f.yearGap() <= 1;
+    }
+
+    /**
+     * One title is the other with its subtitle dropped or cut short: the longer has a subtitle
+     * separator (": ", " - ", "? "), and the shorter is its main title, alone or followed by the start
+     * of the subtitle ("Trust in advisors - a field experiment" and "Trust in advisors"). A title that
+     * merely goes on ("… preeclampsia" and "… preeclampsia in patients with lupus") is another study.
+     * The shorter keeps at least five words, so a generic short title does not qualify.
+     */
+    static boolean titleCut(Fingerprint a, Fingerprint b) {
+        if (a.titleKey == null || b.titleKey == null || a.titleKey.length() == b.titleKey.length()) {
+            return false;
+        }
+        Fingerprint shorter = a.titleKey.length() < b.titleKey.length() ? a : b;
+        Fingerprint longer = shorter == a ? b : a;
+        String main = longer.mainTitleKey;
+        String s = shorter.titleKey;
+        return main != null && s.length() >= 30 && s.split(" ").length >= 5 && longer.titleKey.startsWith(s)
+                && longer.titleKey.charAt(s.length()) == ' '
+                && (s.equals(main) || s.startsWith(main + " ") && !hasNote(longer));
+    }
+
+    /** A title carrying a bracketed note, perhaps cut off ("….[Erratum appears in J Pediatr Surg"): its end is not a subtitle. */
+    private static boolean hasNote(Fingerprint f) {
+        String t = f.record.title();
+        return t != null && (t.indexOf('[') >= 0 || t.indexOf('(') >= 0);
+    }
+
+    /**
+     * The same journal's same volume, issue and page range, both ranges given in full: one article,
+     * whatever language its title was exported in (a German title in one database, the English one
+     * in another). Both records need a title (a record without one may be anything printed there);
+     * supplement pages (meeting abstracts share them) and recurring items do not count.
+     */
+    static boolean sameLocator(Fingerprint a, Fingerprint b) {
+        return a.titleKey != null && b.titleKey != null
+                && a.volume != null && a.volume.equals(b.volume) && a.issue != null && a.issue.equals(b.issue)
+                && a.hasTellingPage() && a.firstPage.equals(b.firstPage) && a.firstPage.charAt(0) != 'S'
+                && !a.lastPage.equals(a.firstPage) && a.lastPage.equals(b.lastPage)
+                && !a.recurring && !b.recurring && a.kind == b.kind;
     }
 
     /** At least four authors on each side and nine in ten of them shared. */
@@ -200,12 +317,32 @@ public final class MatchRules {
         Fingerprint shorter = a.authorKeys.length <= b.authorKeys.length ? a : b;
         Fingerprint longer = shorter == a ? b : a;
         int found = 0;
-        for (String k : shorter.authorKeys) {
-            if (authorIn(k, longer)) {
+        for (int i = 0; i < shorter.authorKeys.length; i++) {
+            if (authorIn(shorter.authorKeys[i], longer) || swappedIn(shorter, i, longer)) {
                 found++;
             }
         }
         return (double) found / shorter.authorKeys.length;
+    }
+
+    /** Author i of {@code a} appears in {@code b} with given and family name swapped ({@link #swapped}). */
+    private static boolean swappedIn(Fingerprint a, int i, Fingerprint b) {
+        for (int j = 0; j < b.authorKeys.length; j++) {
+            if (swapped(a.authorKeys[i], a.givenKeys[i], b.authorKeys[j], b.givenKeys[j])
+                    || swapped(b.authorKeys[j], b.givenKeys[j], a.authorKeys[i], a.givenKeys[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "Carignani, Andrea" exported as "Andrea, C.": the given name of one is the family name of the
+     * other, and the other's initial is the first letter of the one's family name.
+     */
+    static boolean swapped(String family, String given, String otherFamily, String otherGiven) {
+        return given.length() >= 3 && sameName(given, otherFamily) && !otherGiven.isEmpty()
+                && otherGiven.charAt(0) == family.charAt(0);
     }
 
     private static boolean firstAuthorMatches(Fingerprint a, Fingerprint b) {

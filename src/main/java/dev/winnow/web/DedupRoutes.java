@@ -126,7 +126,8 @@ public final class DedupRoutes {
         }
         List<PairView> open = new ArrayList<>();
         for (DedupService.OpenPair p : dedup.openPairs(a.project())) {
-            open.add(view(p.pair().id(), p.pair().rule(), p.a(), p.b(), p.studyA(), p.studyB(), sources));
+            open.add(view(p.pair().id(), p.pair().rule() + " — " + DedupService.reason(p.pair()), p.a(), p.b(), p.studyA(),
+                    p.studyB(), sources));
         }
         List<PairView> merged = new ArrayList<>();
         for (DedupService.MergedPair p : dedup.mergedPairs(a.project())) {

@@ -135,20 +135,31 @@ class DeduplicatorTest {
         assertThat(run(a, b).clusterCount()).isEqualTo(2);
     }
 
+    private static Record.Builder hicss(String title, int year) {
+        return article(title, "Deng, X.;Taylor, J.", year, "Proceedings of the Hawaii International Conference on System Sciences",
+                null, null);
+    }
+
     @Test
     void aSameTitleWithDifferentDoisIsAMaybeNotAMerge() {
-        Record a = article("Introduction to the minitrack on crowdsourcing", "Deng, X.;Taylor, J.", 2021,
-                "Proceedings of the Hawaii International Conference on System Sciences", null, null)
-                .doi("10.24251/HICSS.2021.510").build();
-        Record b = article("Introduction to the minitrack on crowdsourcing", "Deng, X.;Taylor, J.", 2021,
-                "Proceedings of the Hawaii International Conference on System Sciences", null, null)
-                .doi("10.24251/HICSS.2022.544").build();
-        DedupResult r = run(a, b);
+        String title = "Digital workforce platforms and the quality of gig work";
+        DedupResult r = run(hicss(title, 2021).doi("10.24251/HICSS.2021.510").build(),
+                hicss(title, 2021).doi("10.24251/HICSS.2021.544").build());
         assertThat(r.clusterCount()).isEqualTo(2);
         assertThat(r.maybes()).singleElement().satisfies(p -> {
             assertThat(p.judgement().verdict()).isEqualTo(Verdict.MAYBE);
             assertThat(p.judgement().rule()).isEqualTo("guard:different-doi");
+            assertThat(p.judgement().evidence()).containsKeys("likelihood", "reason");
+            assertThat(MaybeQueue.reason(p.judgement())).startsWith("Titles and authors agree but the DOIs differ");
         });
+    }
+
+    @Test
+    void aMinitrackIntroductionOfEachYearIsItsOwnItem() {
+        String title = "Introduction to the minitrack on crowdsourcing";
+        DedupResult r = run(hicss(title, 2021).doi("10.24251/HICSS.2021.510").build(), hicss(title, 2022).build());
+        assertThat(r.clusterCount()).isEqualTo(2);
+        assertThat(r.maybes()).isEmpty();
     }
 
     @Test

@@ -87,7 +87,8 @@ class ReviewPagesTest {
     void viewersReadButCannotChange() {
         WebClient vic = as("vic");
         assertThat(vic.get(base + "/full-text").statusCode()).isEqualTo(200);
-        assertThat(vic.get(base + "/dedup").body()).contains(ReviewPagesFixture.NURSE).doesNotContain("Merge (same study)");
+        assertThat(vic.get(base + "/dedup").body()).contains(ReviewPagesFixture.NURSE).doesNotContain("Merge (same study)")
+                .contains("Titles and authors agree but the DOIs differ"); // each maybe pair says why it is uncertain
         assertThat(vic.get(base + "/protocol").body()).contains("id=\"protocol-yaml\"").doesNotContain("protocol-form");
         assertThat(vic.postForm(base + "/full-text/" + f.trial + "/sought", Map.of("_csrf", vic.csrf)).statusCode())
                 .isEqualTo(403);
