@@ -115,7 +115,7 @@ public final class Ingest {
             first = first.substring(0, 60) + "…";
         }
         return new ParseException(name, 1, "not a bibliographic file Winnow knows (expected RIS, MEDLINE/PubMed text or "
-                + "XML, Ovid, Web of Science, EndNote XML, BibTeX, CSV/TSV, Excel .xlsx or CSL-JSON); it starts with '"
+                + "XML, Ovid, Web of Science, EndNote XML or tagged (.enw), BibTeX, CSV/TSV, Excel .xlsx or CSL-JSON); it starts with '"
                 + first.replaceAll("\\p{Cntrl}", "?") + "'");
     }
 }
