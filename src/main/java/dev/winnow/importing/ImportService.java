@@ -51,9 +51,17 @@ public final class ImportService {
         }
     }
 
-    /** How to read a file: a format to force (null: detect by content), and whether to import a file again. */
-    public record Options(Format format, boolean again) {
-        public static final Options DEFAULT = new Options(null, false);
+    /**
+     * How to read a file: a format to force (null: detect by content), whether to import a file
+     * again, and whether one broken entry refuses the whole file ({@code strict}; else it is skipped
+     * and reported, and the rest imported).
+     */
+    public record Options(Format format, boolean again, boolean strict) {
+        public static final Options DEFAULT = new Options(null, false, false);
+
+        public Options(Format format, boolean again) {
+            this(format, again, false);
+        }
     }
 
     /** A record added by hand: its id, its source and its position among the source's hand-added records. */
@@ -79,7 +87,7 @@ public final class ImportService {
             long fileId = ImportStore.start(h, project.id(), source.id(), name, sha256, size, actor.userId());
             SourceRecordStore.Inserter inserter = SourceRecordStore.inserter(h, project.id(), source.id(), fileId);
             ReadAhead ahead = new ReadAhead();
-            ImportTally tally = new ImportTally(ahead::put);
+            ImportTally tally = new ImportTally(ahead::put, options.strict());
             Ingest.FileInfo info = ahead.run(() -> Ingest.read(file, options.format(), tally), inserter::add);
             inserter.flush();
             ImportReport report = new ImportReport(fileId, name, sha256, size, source.display(), source.kind().label(),

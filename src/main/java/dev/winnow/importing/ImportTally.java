@@ -65,9 +65,16 @@ final class ImportTally implements RecordSink, ColumnMapping.Listener {
     private int records;
     private int skippedCount;
     private ColumnMapping columns;
+    private final boolean strict;
 
     ImportTally(Consumer<SourceRecordStore.Row> rows) {
+        this(rows, false);
+    }
+
+    /** {@code strict}: a broken entry refuses the whole file (else it is skipped and reported). */
+    ImportTally(Consumer<SourceRecordStore.Row> rows, boolean strict) {
         this.rows = rows;
+        this.strict = strict;
         LACKING.forEach(f -> lackingAt.put(f, new ArrayList<>()));
     }
 
@@ -109,6 +116,16 @@ final class ImportTally implements RecordSink, ColumnMapping.Listener {
         if (skipped.size() < LISTED) {
             skipped.add(new ImportReport.Skipped(position, line, reason));
         }
+    }
+
+    @Override
+    public void broken(int position, long line, dev.winnow.ingest.ParseException problem) {
+        if (strict) {
+            throw problem;
+        }
+        skip(position, line, "broken entry, not imported (" + (problem.line() > 0 && problem.line() != line
+                ? "line " + problem.line() + ": " : "") + problem.problem() + "); the entries after it were read"
+                + " (--strict refuses such a file)");
     }
 
     @Override

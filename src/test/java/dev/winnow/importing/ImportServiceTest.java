@@ -147,6 +147,40 @@ class ImportServiceTest {
 
     @ParameterizedTest
     @EnumSource(TestDb.class)
+    void aBrokenEntryIsSkippedAndReportedWithItsLineUnlessStrict(TestDb kind) throws Exception {
+        try (Database db = kind.fresh()) {
+            Project p = project(db);
+            Path file = write("ebsco.bib", """
+                    @article{a, title = {One}, author = {Smith, Ann}, year = {2020}}
+                    @article{b, title = {Two}, keywords = {stray {brace}, year = {2021}}
+                    @article{c, title = {Three}, year = {2022}}
+                    """);
+            ImportService service = new ImportService(db);
+            assertThatThrownBy(() -> service.importFile(p, SourceSpec.database("EBSCO"), file,
+                    new ImportService.Options(null, false, true), ANA))
+                    .isInstanceOf(ParseException.class)
+                    .hasMessage("ebsco.bib, line 3: expected ',' or '}' after the value of 'keywords', found '@'");
+            assertThat(count(db, "source_record")).isZero();
+            assertThat(count(db, "import_file")).isZero();
+
+            ImportReport r = service.importFile(p, SourceSpec.database("EBSCO"), file, ImportService.Options.DEFAULT, ANA);
+            assertThat(r.records()).isEqualTo(2);
+            assertThat(r.skippedCount()).isEqualTo(1);
+            assertThat(r.skipped()).containsExactly(new ImportReport.Skipped(2, 2, "broken entry, not imported (line 3: "
+                    + "expected ',' or '}' after the value of 'keywords', found '@'); the entries after it were read "
+                    + "(--strict refuses such a file)"));
+            assertThat(r.lines()).contains("  skipped record 2 (line 2): broken entry, not imported (line 3: expected ',' "
+                    + "or '}' after the value of 'keywords', found '@'); the entries after it were read (--strict refuses "
+                    + "such a file)");
+            assertThat(count(db, "source_record")).isEqualTo(2);
+            List<Integer> positions = db.withHandle(h -> h.createQuery("select position from source_record order by position")
+                    .mapTo(Integer.class).list());
+            assertThat(positions).containsExactly(1, 2);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDb.class)
     void theSameFileIsRefusedUnlessAskedAgain(TestDb kind) throws Exception {
         try (Database db = kind.fresh()) {
             Project p = project(db);
