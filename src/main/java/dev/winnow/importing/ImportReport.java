@@ -13,11 +13,23 @@ import java.util.Map;
  * @param lacking       records without a title, an abstract or a DOI: how many, and the first positions
  * @param skipped       entries not imported, with the reason (the first {@link ImportTally#LISTED} of them)
  * @param columns       for CSV/TSV files, which column filled which field ("extra": kept under its name)
+ * @param repairedCount how many records were imported with text repaired (mis-decoded UTF-8)
+ * @param repaired      those records and what was repaired (the first {@link ImportTally#LISTED}); empty in
+ *                      reports stored before repairs were reported
  */
 public record ImportReport(long importFileId, String file, String sha256, long sizeBytes, String source,
                            String sourceKind, String format, String encoding, int records, int skippedCount,
                            Map<String, Integer> fieldsFound, Map<String, Integer> extraFields, List<Lacking> lacking,
-                           List<Skipped> skipped, List<Column> columns, boolean again, String importedAt) {
+                           List<Skipped> skipped, List<Column> columns, boolean again, String importedAt,
+                           int repairedCount, List<Repaired> repaired) {
+
+    public ImportReport {
+        repaired = repaired == null ? List.of() : List.copyOf(repaired);
+    }
+
+    /** A record imported with some of its text repaired: what was done. */
+    public record Repaired(int position, long line, String what) {
+    }
 
     /** Records without a field: how many, and the positions of the first ones. */
     public record Lacking(String field, int count, List<Integer> firstPositions) {
@@ -67,6 +79,14 @@ public record ImportReport(long importFileId, String file, String sha256, long s
         }
         if (skippedCount > shown) {
             out.add("  … and " + (skippedCount - shown) + " more skipped (winnow import --json lists "
+                    + "the first " + ImportTally.LISTED + ")");
+        }
+        int repairsShown = Math.min(repaired.size(), SKIPPED_SHOWN);
+        for (Repaired r : repaired.subList(0, repairsShown)) {
+            out.add("  repaired record " + r.position() + (r.line() > 0 ? " (line " + r.line() + ")" : "") + ": " + r.what());
+        }
+        if (repairedCount > repairsShown) {
+            out.add("  … and " + (repairedCount - repairsShown) + " more records repaired (winnow import --json lists "
                     + "the first " + ImportTally.LISTED + ")");
         }
         if (columns != null && !columns.isEmpty()) {

@@ -93,7 +93,7 @@ public final class ImportService {
             ImportReport report = new ImportReport(fileId, name, sha256, size, source.display(), source.kind().label(),
                     info.format().id(), info.charset().name(), tally.records(), tally.skippedCount(),
                     tally.fieldsFound(), tally.extraFields(), tally.lacking(), tally.skipped(), tally.columns(),
-                    earlier.isPresent(), Clock.now());
+                    earlier.isPresent(), Clock.now(), tally.repairedCount(), tally.repaired());
             ImportStore.finish(h, fileId, report.format(), report.encoding(), report.records(), report.skippedCount(),
                     Json.write(report));
             Map<String, Object> details = new LinkedHashMap<>();
@@ -103,6 +103,7 @@ public final class ImportService {
             details.put("format", report.format());
             details.put("records", report.records());
             details.put("skipped", report.skippedCount());
+            details.put("repaired", report.repairedCount());
             details.put("again", report.again());
             AuditStore.record(h, project.id(), actor.userId(), actor.name(), "import.file", "file " + name, details);
             return report;

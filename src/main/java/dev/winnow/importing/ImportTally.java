@@ -62,8 +62,10 @@ final class ImportTally implements RecordSink, ColumnMapping.Listener {
     private final Map<String, List<Integer>> lackingAt = new LinkedHashMap<>();
     private final int[] lackingCount = new int[LACKING.size()];
     private final List<ImportReport.Skipped> skipped = new ArrayList<>();
+    private final List<ImportReport.Repaired> repaired = new ArrayList<>();
     private int records;
     private int skippedCount;
+    private int repairedCount;
     private ColumnMapping columns;
     private final boolean strict;
 
@@ -116,6 +118,22 @@ final class ImportTally implements RecordSink, ColumnMapping.Listener {
         if (skipped.size() < LISTED) {
             skipped.add(new ImportReport.Skipped(position, line, reason));
         }
+    }
+
+    @Override
+    public void repaired(int position, long line, String what) {
+        repairedCount++;
+        if (repaired.size() < LISTED) {
+            repaired.add(new ImportReport.Repaired(position, line, what));
+        }
+    }
+
+    int repairedCount() {
+        return repairedCount;
+    }
+
+    List<ImportReport.Repaired> repaired() {
+        return List.copyOf(repaired);
     }
 
     @Override

@@ -23,4 +23,8 @@ public interface RecordSink {
     default void broken(int position, long line, ParseException problem) {
         throw problem;
     }
+
+    /** A record that was imported with some of its text repaired ({@link RecordRepairs}): what was done. */
+    default void repaired(int position, long line, String what) {
+    }
 }
