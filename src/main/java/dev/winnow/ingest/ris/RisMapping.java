@@ -2,6 +2,7 @@ package dev.winnow.ingest.ris;
 
 import dev.winnow.ingest.tagged.FieldValues;
 import dev.winnow.record.Author;
+import dev.winnow.record.AuthorNames;
 import dev.winnow.record.Record;
 import dev.winnow.record.RecordType;
 import java.util.List;
@@ -62,8 +63,8 @@ final class RisMapping {
                     }
                 }
                 case "TT" -> b.originalTitle(v);
-                case "AU", "A1" -> b.author(Author.parse(v));
-                case "A2", "ED" -> b.editor(Author.parse(v));
+                case "AU", "A1" -> AuthorNames.names(v).forEach(n -> b.author(Author.parse(n)));
+                case "A2", "ED" -> AuthorNames.names(v).forEach(n -> b.editor(Author.parse(n)));
                 case "A3" -> {
                     // handled with the record type known: see thesis()
                 }
