@@ -260,4 +260,27 @@ class BibtexReaderTest {
         assertThat(records).isGreaterThan(100);
         assertThat(failures).allSatisfy(m -> assertThat(m).matches(".*\\.bib, line \\d+: .*"));
     }
+
+    @Test
+    void webOfScienceBibtexQuirks() throws IOException {
+        dev.winnow.testing.CollectingSink sink = new dev.winnow.testing.CollectingSink();
+        try (var in = getClass().getResourceAsStream("/dev/winnow/bench/documented/wos.bib")) {
+            new BibtexReader().read(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8), "wos.bib", sink);
+        }
+        assertThat(sink.records).hasSize(3);
+        Record a = sink.record(0);
+        assertThat(a.title()).isEqualTo("Patients' experience of nurse-led telephone follow-up after day surgery");
+        assertThat(a.abstractText()).startsWith("Background: Follow-up calls are common & cheap.");
+        assertThat(a.date()).isEqualTo("2021-03");
+        assertThat(a.accessionNumbers()).containsEntry("Web of Science", "WOS:000600000000001");
+        assertThat(a.keywords()).containsExactly("telephone follow-up", "day surgery");
+        Record b = sink.record(1);
+        assertThat(b.doi()).isEqualTo("10.5555/978-1-5555-0000-1_3");
+        assertThat(b.authors()).extracting(Author::family).containsExactly("Duarte", "Novak", "IEEE");
+        assertThat(b.authors().get(2).corporate()).isTrue();
+        Record c = sink.record(2);
+        assertThat(c.articleNumber()).isEqualTo("e0123");
+        assertThat(c.year()).isEqualTo(2022);
+        assertThat(c.extra()).containsEntry("earlyaccessdate", List.of("JAN 2022")).doesNotContainKey("article-number");
+    }
 }
