@@ -45,7 +45,11 @@ final class TableRows {
             return;
         }
         position++;
-        checkWidth(line, row);
+        ParseException tooWide = checkWidth(line, row);
+        if (tooWide != null) {
+            sink.broken(position, line, tooWide); // refuses the file unless the import reads on
+            return;
+        }
         Record r = RowRecords.toRecord(mapping, row);
         if (r == null) {
             sink.skip(position, line, "an empty row");
@@ -61,14 +65,16 @@ final class TableRows {
         return row.isEmpty() || row.size() == 1 && (row.get(0) == null || row.get(0).isBlank());
     }
 
-    private void checkWidth(long line, List<String> row) {
+    /** The problem with a row that has more cells than the header has columns, or null. */
+    private ParseException checkWidth(long line, List<String> row) {
         for (int i = mapping.size(); i < row.size(); i++) {
             if (row.get(i) != null && !row.get(i).isBlank()) {
-                throw new ParseException(fileName, line, "expected at most " + mapping.size()
+                return new ParseException(fileName, line, "expected at most " + mapping.size()
                         + " cells, one per column of the header row; found " + row.size()
                         + " (a column missing from the header, or a delimiter inside an unquoted cell)");
             }
         }
+        return null;
     }
 
     private static String preview(List<String> header) {

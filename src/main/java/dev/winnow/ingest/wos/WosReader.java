@@ -62,6 +62,7 @@ public final class WosReader implements RecordReader {
         int position = 0;
         boolean open = false;
         boolean ended = false;
+        boolean stray = false; // reading on past lines outside a record, reported once per stretch
         String line;
         while ((line = in.next()) != null) {
             if (LineInput.isBlank(line)) {
@@ -70,8 +71,13 @@ public final class WosReader implements RecordReader {
             char c = line.charAt(0);
             if (c == ' ' || c == '\t') {
                 if (!open) {
-                    throw new ParseException(fileName, in.number(),
-                            "expected a field tag such as 'PT J' to start a record, found the indented line " + LineInput.quote(line));
+                    if (!stray) {
+                        sink.broken(position + 1, in.number(), new ParseException(fileName, in.number(),
+                                "expected a field tag such as 'PT J' to start a record, found the indented line "
+                                        + LineInput.quote(line)));
+                    }
+                    stray = true;
+                    continue;
                 }
                 fields.continueWith(line.strip());
                 raw.line(line);
@@ -84,10 +90,19 @@ public final class WosReader implements RecordReader {
                     raw.line(line);
                     continue;
                 }
-                throw new ParseException(fileName, in.number(),
-                        "expected a Web of Science field tag (two capitals and a space, e.g. 'PT J') or 'ER', found " + LineInput.quote(line));
+                if (!stray) {
+                    sink.broken(position + 1, in.number(), new ParseException(fileName, in.number(),
+                            "expected a Web of Science field tag (two capitals and a space, e.g. 'PT J') or 'ER', found "
+                                    + LineInput.quote(line)));
+                }
+                stray = true;
+                continue;
             }
+            stray = false;
             String tag = line.substring(0, 2);
+            if (ended && tag.equals("FN")) {
+                ended = false; // exports joined into one file: each part has its own header and 'EF'
+            }
             if (ended) {
                 throw new ParseException(fileName, in.number(), "expected nothing after 'EF' (end of file), found " + LineInput.quote(line));
             }

@@ -289,4 +289,14 @@ class TabularReaderTest {
                 "apa.csv", apa);
         assertThat(apa.record(0)).extracting(Record::journal, Record::volume, Record::pages).containsExactly(null, null, null);
     }
+
+    @Test
+    void anImportSkipsARowWiderThanTheHeaderAndReadsOn() throws IOException {
+        CollectingSink sink = new CollectingSink().recovering();
+        TabularReader.CSV.read(new StringReader("title,doi\nA,10.1/x\nB, with a comma,10.1/y\nC,10.1/z\n"), "test.csv", sink);
+        assertThat(sink.records).extracting(r -> r.record().title()).containsExactly("A", "C");
+        assertThat(sink.records).extracting(ParsedRecord::position).containsExactly(1, 3);
+        assertThat(sink.broken).containsExactly("2@3: test.csv, line 3: expected at most 2 cells, one per column of the "
+                + "header row; found 3 (a column missing from the header, or a delimiter inside an unquoted cell)");
+    }
 }
