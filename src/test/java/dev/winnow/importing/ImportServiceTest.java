@@ -181,6 +181,32 @@ class ImportServiceTest {
 
     @ParameterizedTest
     @EnumSource(TestDb.class)
+    void misDecodedTextIsStoredRepairedWithTheRawTextAsTheFileHadIt(TestDb kind) throws Exception {
+        try (Database db = kind.fresh()) {
+            Project p = project(db);
+            Path file = write("endnote.enw", "%0 Journal Article\n%T Nepal√¢‚Ç¨‚Ñ¢s volunteers\n%A Agrawal A, Gupta K.\n"
+                    + "%D 2020\n%P pp 37-64\n\n%0 Journal Article\n%T Plain title\n%A Lee, Kim\n");
+            ImportReport r = new ImportService(db).importFile(p, SourceSpec.database("AIS eLibrary"), file,
+                    ImportService.Options.DEFAULT, ANA);
+            assertThat(r.format()).isEqualTo("endnote");
+            assertThat(r.records()).isEqualTo(2);
+            assertThat(r.repairedCount()).isEqualTo(1);
+            assertThat(r.lines()).contains("  repaired record 1 (line 1): text that was UTF-8 read as Windows-1252 or "
+                    + "Mac Roman, repaired in title (the raw record keeps it as the file had it)");
+            List<String> titles = db.withHandle(h -> h.createQuery("select title from source_record order by position")
+                    .mapTo(String.class).list());
+            assertThat(titles).containsExactly("Nepal’s volunteers", "Plain title");
+            List<String> raws = db.withHandle(h -> h.createQuery("select raw_text from source_record order by position")
+                    .mapTo(String.class).list());
+            assertThat(raws.get(0)).contains("%T Nepal√¢‚Ç¨‚Ñ¢s volunteers");
+            var stored = new ImportService(db).reports(p).get(0);
+            assertThat(stored.repaired()).containsExactly(new ImportReport.Repaired(1, 1, "text that was UTF-8 read as "
+                    + "Windows-1252 or Mac Roman, repaired in title (the raw record keeps it as the file had it)"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDb.class)
     void theSameFileIsRefusedUnlessAskedAgain(TestDb kind) throws Exception {
         try (Database db = kind.fresh()) {
             Project p = project(db);

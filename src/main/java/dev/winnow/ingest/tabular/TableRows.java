@@ -47,7 +47,12 @@ final class TableRows {
         position++;
         ParseException tooWide = checkWidth(line, row);
         if (tooWide != null) {
-            sink.broken(position, line, tooWide); // refuses the file unless the import reads on
+            if (raw == null || raw.indexOf('"') >= 0 || raw.indexOf('\n') >= 0 || raw.indexOf('\r') >= 0) {
+                // quotes or line breaks in a row too wide: a quote out of step, which puts every row after it out
+                // of step too; nothing after it can be trusted
+                throw tooWide;
+            }
+            sink.broken(position, line, tooWide); // one line with a delimiter too many: refused unless the import reads on
             return;
         }
         Record r = RowRecords.toRecord(mapping, row);

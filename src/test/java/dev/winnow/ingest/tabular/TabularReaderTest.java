@@ -298,5 +298,10 @@ class TabularReaderTest {
         assertThat(sink.records).extracting(ParsedRecord::position).containsExactly(1, 3);
         assertThat(sink.broken).containsExactly("2@3: test.csv, line 3: expected at most 2 cells, one per column of the "
                 + "header row; found 3 (a column missing from the header, or a delimiter inside an unquoted cell)");
+
+        // a quote out of step puts every row after it out of step: the file is refused even so
+        CollectingSink lenient = new CollectingSink().recovering();
+        assertThatThrownBy(() -> TabularReader.CSV.read(new StringReader("title,doi\nA,10.1/x\n\"B,10.1/y\nC,10.1/z\n"
+                + "\"D, a study\",10.1/w\n"), "test.csv", lenient)).isInstanceOf(ParseException.class);
     }
 }
