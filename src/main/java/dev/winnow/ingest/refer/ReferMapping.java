@@ -28,6 +28,7 @@ final class ReferMapping {
         String publisher = null;
         String database = null;
         String provider = null;
+        String pages = null;
         List<String> accession = new java.util.ArrayList<>(1);
         for (ReferField f : fields) {
             String v = f.value;
@@ -57,7 +58,7 @@ final class ReferMapping {
                 case '8' -> date = first(date, v, b, f);
                 case 'V' -> b.volume(v);
                 case 'N' -> b.issue(v);
-                case 'P' -> b.pages(v);
+                case 'P' -> pages = v;
                 case 'I' -> publisher = first(publisher, v, b, f);
                 case 'C' -> b.place(v);
                 case '@' -> {
@@ -90,6 +91,11 @@ final class ReferMapping {
         }
         RecordType recordType = type(type);
         b.type(recordType);
+        if (recordType == RecordType.BOOK && pages != null && pages.indexOf('-') < 0 && pages.indexOf('–') < 0) {
+            b.extra("%P", pages); // a book's %P is its number of pages ("XX, 327"), not a range in a container
+        } else {
+            b.pages(pages);
+        }
         b.journal(journal != null ? journal : secondary);
         if (journal != null && secondary != null) {
             b.extra("%B", secondary);

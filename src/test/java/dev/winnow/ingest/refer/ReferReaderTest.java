@@ -108,6 +108,14 @@ class ReferReaderTest {
     }
 
     @Test
+    void aBooksPagesAreItsNumberOfPages() throws IOException {
+        Record book = read("%0 Book\n%T A book\n%A Ng, Lee\n%P XX, 327\n").record(0);
+        assertThat(book.pages()).isNull();
+        assertThat(book.extra()).containsEntry("%P", java.util.List.of("XX, 327"));
+        assertThat(read("%0 Book Section\n%T A chapter\n%P 3-9\n").record(0).pages()).isEqualTo("3-9");
+    }
+
+    @Test
     void anEntryWithOnlyItsTypeIsReportedNotImported() throws IOException {
         CollectingSink sink = read("%0 Journal Article\n\n%0 Book\n%T A book\n%A Ng, Lee\n");
         assertThat(sink.records).hasSize(1);
