@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.winnow.record.Author;
 import dev.winnow.record.Record;
 import dev.winnow.testing.CollectingSink;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,20 +20,9 @@ class RecordRepairsTest {
 
     @Test
     void misDecodedTextIsRepairedAndReportedTheRawTextKept() {
-        List<String> repaired = new ArrayList<>();
         CollectingSink records = new CollectingSink();
-        RecordSink reporting = new RecordSink() {
-            @Override
-            public void accept(ParsedRecord record) {
-                records.accept(record);
-            }
-
-            @Override
-            public void repaired(int position, long line, String what) {
-                repaired.add(position + "@" + line + ": " + what);
-            }
-        };
-        RecordRepairs repairs = new RecordRepairs(reporting);
+        List<String> repaired = records.repaired;
+        RecordRepairs repairs = new RecordRepairs(records);
         Record broken = Record.builder().title("donâ€™t panic").author(Author.of("MÃ¼ller", "JÃ¼rgen"))
                 .author(Author.organisation("SociÃ©tÃ© franÃ§aise")).journal("Plain journal").pages("pp 3-9")
                 .keyword("SÃ£o Paulo").build();

@@ -13,6 +13,8 @@ public final class CollectingSink implements RecordSink, ColumnMapping.Listener 
     public final List<String> skipped = new ArrayList<>();
     /** Broken entries ("position@line: message") when {@link #recovering()}; else a broken entry is thrown, as by default. */
     public final List<String> broken = new ArrayList<>();
+    /** Repaired records ("position@line: what"). */
+    public final List<String> repaired = new ArrayList<>();
     public ColumnMapping mapping;
     private boolean recover;
 
@@ -20,6 +22,11 @@ public final class CollectingSink implements RecordSink, ColumnMapping.Listener 
     public CollectingSink recovering() {
         recover = true;
         return this;
+    }
+
+    @Override
+    public void repaired(int position, long line, String what) {
+        repaired.add(position + "@" + line + ": " + what);
     }
 
     @Override

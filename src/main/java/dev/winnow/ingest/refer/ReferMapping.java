@@ -52,14 +52,14 @@ final class ReferMapping {
                 }
                 case 'A' -> AuthorNames.names(v).forEach(n -> b.author(Author.parse(n)));
                 case 'E' -> AuthorNames.names(v).forEach(n -> b.editor(Author.parse(n)));
-                case 'J' -> journal = first(journal, v, b, f);
-                case 'B' -> secondary = first(secondary, v, b, f);
-                case 'D' -> year = first(year, v, b, f);
-                case '8' -> date = first(date, v, b, f);
+                case 'J' -> journal = FieldValues.first(journal, v, b, f.name());
+                case 'B' -> secondary = FieldValues.first(secondary, v, b, f.name());
+                case 'D' -> year = FieldValues.first(year, v, b, f.name());
+                case '8' -> date = FieldValues.first(date, v, b, f.name());
                 case 'V' -> b.volume(v);
                 case 'N' -> b.issue(v);
                 case 'P' -> pages = v;
-                case 'I' -> publisher = first(publisher, v, b, f);
+                case 'I' -> publisher = FieldValues.first(publisher, v, b, f.name());
                 case 'C' -> b.place(v);
                 case '@' -> {
                     if (FieldValues.standardNumbers(v, b) == 0) {
@@ -84,8 +84,8 @@ final class ReferMapping {
                 case 'Z' -> b.note(v);
                 case 'G' -> b.language(v);
                 case 'M' -> accession.add(v);
-                case '~' -> database = first(database, v, b, f);
-                case 'W' -> provider = first(provider, v, b, f);
+                case '~' -> database = FieldValues.first(database, v, b, f.name());
+                case 'W' -> provider = FieldValues.first(provider, v, b, f.name());
                 default -> b.extra(f.name(), v);
             }
         }
@@ -179,16 +179,5 @@ final class ReferMapping {
             return RecordType.JOURNAL_ARTICLE;
         }
         return RecordType.GENERIC;
-    }
-
-    /** Keeps the first value of a single-valued tag; later different ones go to extra. */
-    private static String first(String current, String v, Record.Builder b, ReferField f) {
-        if (current == null) {
-            return v;
-        }
-        if (!current.equals(v)) {
-            b.extra(f.name(), v);
-        }
-        return current;
     }
 }

@@ -120,6 +120,17 @@ public final class FieldValues {
         return false;
     }
 
+    /** Keeps the first value of a single-valued tag; a later, different one goes to extra under its tag. */
+    public static String first(String current, String v, Record.Builder b, String tag) {
+        if (current == null) {
+            return v;
+        }
+        if (!current.equals(v)) {
+            b.extra(tag, v);
+        }
+        return current;
+    }
+
     /** Appends a continuation to a value with one space between. */
     public static String append(String value, String more) {
         if (value == null || value.isEmpty()) {

@@ -71,12 +71,9 @@ public final class WosReader implements RecordReader {
             char c = line.charAt(0);
             if (c == ' ' || c == '\t') {
                 if (!open) {
-                    if (!stray) {
-                        sink.broken(position + 1, in.number(), new ParseException(fileName, in.number(),
-                                "expected a field tag such as 'PT J' to start a record, found the indented line "
-                                        + LineInput.quote(line)));
-                    }
-                    stray = true;
+                    stray = stray(stray, position, in, sink, new ParseException(fileName, in.number(),
+                            "expected a field tag such as 'PT J' to start a record, found the indented line "
+                                    + LineInput.quote(line)));
                     continue;
                 }
                 fields.continueWith(line.strip());
@@ -90,12 +87,9 @@ public final class WosReader implements RecordReader {
                     raw.line(line);
                     continue;
                 }
-                if (!stray) {
-                    sink.broken(position + 1, in.number(), new ParseException(fileName, in.number(),
-                            "expected a Web of Science field tag (two capitals and a space, e.g. 'PT J') or 'ER', found "
-                                    + LineInput.quote(line)));
-                }
-                stray = true;
+                stray = stray(stray, position, in, sink, new ParseException(fileName, in.number(),
+                        "expected a Web of Science field tag (two capitals and a space, e.g. 'PT J') or 'ER', found "
+                                + LineInput.quote(line)));
                 continue;
             }
             stray = false;
@@ -144,6 +138,14 @@ public final class WosReader implements RecordReader {
             throw new ParseException(fileName, in.number() == 0 ? 0 : 1,
                     "no Web of Science record: expected 'PT J' … 'ER' records after the 'FN'/'VR' header");
         }
+    }
+
+    /** A line outside any record: the first of a stretch goes to the sink as a broken entry. Returns true. */
+    private static boolean stray(boolean inStretch, int position, LineInput in, RecordSink sink, ParseException problem) {
+        if (!inStretch) {
+            sink.broken(position + 1, in.number(), problem);
+        }
+        return true;
     }
 
     private static int emit(WosFields fields, RawText raw, int position, long startLine, RecordSink sink) {
