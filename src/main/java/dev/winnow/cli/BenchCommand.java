@@ -1,6 +1,7 @@
 package dev.winnow.cli;
 
 import dev.winnow.bench.Conformance;
+import dev.winnow.bench.DocumentedConformance;
 import dev.winnow.bench.ParseBench;
 import dev.winnow.ingest.Format;
 import java.io.IOException;
@@ -25,7 +26,8 @@ public final class BenchCommand {
 
     @Command(name = "conformance",
             description = "Import conformance against JabRef's importer fixtures: per format, how many expected "
-                    + "field values (title, authors, year, DOI, journal, volume, issue, pages, abstract) Winnow reads the same.")
+                    + "field values (title, authors, year, DOI, journal, volume, issue, pages, abstract) Winnow reads the same; "
+                    + "then the same for small files written from the public documentation of other formats.")
     static final class ConformanceBench implements Callable<Integer> {
         @Spec CommandSpec spec;
 
@@ -48,6 +50,15 @@ public final class BenchCommand {
                 out.println(Json.pretty(report));
                 return Cli.OK;
             }
+            print(report, out);
+            out.println();
+            out.println("Files written from the formats' public documentation (EndNote tagged, PubMed CSV, WoS BibTeX, "
+                    + "broken and mis-encoded files), read as an import reads them:");
+            print(DocumentedConformance.run(), out);
+            return Cli.OK;
+        }
+
+        private void print(Conformance.Report report, PrintWriter out) {
             out.print(Conformance.table(report));
             for (Conformance.FormatResult f : report.formats()) {
                 f.errors().forEach(e -> out.println("error: " + e));
@@ -55,7 +66,6 @@ public final class BenchCommand {
                     f.disagreements().forEach(d -> out.println(f.label() + ": " + d));
                 }
             }
-            return Cli.OK;
         }
     }
 

@@ -60,6 +60,10 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--again", description = "Import a file even if the same file (same sha256) is already in the project.")
     boolean again;
 
+    @Option(names = "--strict", description = "Refuse a file with a broken entry (default: skip the entry, report it "
+            + "with its line, import the rest).")
+    boolean strict;
+
     @Option(names = "--json", description = "Print the reports as JSON.")
     boolean json;
 
@@ -88,7 +92,7 @@ public final class ImportCommand implements Callable<Integer> {
             var progress = ProgressBar.forImports(err);
             for (Path file : files) {
                 try {
-                    ImportReport r = service.importFile(p, sourceSpec, file, new ImportService.Options(format, again),
+                    ImportReport r = service.importFile(p, sourceSpec, file, new ImportService.Options(format, again, strict),
                             ImportService.Actor.commandLine(), progress);
                     reports.add(r);
                     if (!json) {

@@ -13,6 +13,9 @@ import java.util.Map;
  * @param lacking       records without a title, an abstract or a DOI: how many, and the first positions
  * @param skipped       entries not imported, with the reason (the first {@link ImportTally#LISTED} of them)
  * @param columns       for CSV/TSV files, which column filled which field ("extra": kept under its name)
+ * @param repairedCount how many records were imported with text repaired (mis-decoded UTF-8)
+ * @param repaired      those records and what was repaired (the first {@link ImportTally#LISTED}); empty in
+ *                      reports stored before repairs were reported
  * @param dedup         what the deduplication run right after the import did (null: it did not run, or the
  *                      report was stored before imports ran it)
  */
@@ -20,7 +23,15 @@ public record ImportReport(long importFileId, String file, String sha256, long s
                            String sourceKind, String format, String encoding, int records, int skippedCount,
                            Map<String, Integer> fieldsFound, Map<String, Integer> extraFields, List<Lacking> lacking,
                            List<Skipped> skipped, List<Column> columns, boolean again, String importedAt,
-                           Deduplication dedup) {
+                           int repairedCount, List<Repaired> repaired, Deduplication dedup) {
+
+    public ImportReport {
+        repaired = repaired == null ? List.of() : List.copyOf(repaired);
+    }
+
+    /** A record imported with some of its text repaired: what was done. */
+    public record Repaired(int position, long line, String what) {
+    }
 
     /**
      * The incremental deduplication an import runs once its records are stored ({@code DedupService.run}).
@@ -47,7 +58,7 @@ public record ImportReport(long importFileId, String file, String sha256, long s
     /** This report with the figures of the deduplication that followed the import. */
     public ImportReport withDedup(Deduplication d) {
         return new ImportReport(importFileId, file, sha256, sizeBytes, source, sourceKind, format, encoding, records,
-                skippedCount, fieldsFound, extraFields, lacking, skipped, columns, again, importedAt, d);
+                skippedCount, fieldsFound, extraFields, lacking, skipped, columns, again, importedAt, repairedCount, repaired, d);
     }
 
     /** Records without a field: how many, and the positions of the first ones. */
@@ -98,6 +109,14 @@ public record ImportReport(long importFileId, String file, String sha256, long s
         }
         if (skippedCount > shown) {
             out.add("  … and " + (skippedCount - shown) + " more skipped (winnow import --json lists "
+                    + "the first " + ImportTally.LISTED + ")");
+        }
+        int repairsShown = Math.min(repaired.size(), SKIPPED_SHOWN);
+        for (Repaired r : repaired.subList(0, repairsShown)) {
+            out.add("  repaired record " + r.position() + (r.line() > 0 ? " (line " + r.line() + ")" : "") + ": " + r.what());
+        }
+        if (repairedCount > repairsShown) {
+            out.add("  … and " + (repairedCount - repairsShown) + " more records repaired (winnow import --json lists "
                     + "the first " + ImportTally.LISTED + ")");
         }
         if (columns != null && !columns.isEmpty()) {

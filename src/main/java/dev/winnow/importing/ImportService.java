@@ -55,20 +55,25 @@ public final class ImportService {
     }
 
     /**
-     * How to read a file: a format to force (null: detect by content), whether to import a file again,
-     * and whether to deduplicate the project right after (always, except for benchmarks of the import
-     * alone and tests of deduplication itself).
+     * How to read a file: a format to force (null: detect by content), whether to import a file
+     * again, whether one broken entry refuses the whole file ({@code strict}; else it is skipped
+     * and reported, and the rest imported), and whether to deduplicate the project right after
+     * (always, except for benchmarks of the import alone and tests of deduplication itself).
      */
-    public record Options(Format format, boolean again, boolean deduplicate) {
-        public static final Options DEFAULT = new Options(null, false, true);
+    public record Options(Format format, boolean again, boolean strict, boolean deduplicate) {
+        public static final Options DEFAULT = new Options(null, false, false, true);
 
         public Options(Format format, boolean again) {
-            this(format, again, true);
+            this(format, again, false, true);
+        }
+
+        public Options(Format format, boolean again, boolean strict) {
+            this(format, again, strict, true);
         }
 
         /** These options, storing the records only: study records wait for a {@code dedup} run. */
         public Options withoutDedup() {
-            return new Options(format, again, false);
+            return new Options(format, again, strict, false);
         }
     }
 
@@ -126,7 +131,7 @@ public final class ImportService {
             long fileId = ImportStore.start(h, project.id(), source.id(), name, sha256, size, actor.userId());
             SourceRecordStore.Inserter inserter = SourceRecordStore.inserter(h, project.id(), source.id(), fileId);
             ReadAhead ahead = new ReadAhead();
-            ImportTally tally = new ImportTally(ahead::put);
+            ImportTally tally = new ImportTally(ahead::put, options.strict());
             long[] stored = {0, 0};
             Ingest.FileInfo info = ahead.run(() -> Ingest.read(file, options.format(), tally), row -> {
                 inserter.add(row);
@@ -140,7 +145,7 @@ public final class ImportService {
             ImportReport report = new ImportReport(fileId, name, sha256, size, source.display(), source.kind().label(),
                     info.format().id(), info.charset().name(), tally.records(), tally.skippedCount(),
                     tally.fieldsFound(), tally.extraFields(), tally.lacking(), tally.skipped(), tally.columns(),
-                    earlier.isPresent(), Clock.now(), null);
+                    earlier.isPresent(), Clock.now(), tally.repairedCount(), tally.repaired(), null);
             ImportStore.finish(h, fileId, report.format(), report.encoding(), report.records(), report.skippedCount(),
                     Json.write(report));
             Map<String, Object> details = new LinkedHashMap<>();
@@ -150,6 +155,7 @@ public final class ImportService {
             details.put("format", report.format());
             details.put("records", report.records());
             details.put("skipped", report.skippedCount());
+            details.put("repaired", report.repairedCount());
             details.put("again", report.again());
             AuditStore.record(h, project.id(), actor.userId(), actor.name(), "import.file", "file " + name, details);
             return report;

@@ -62,12 +62,21 @@ final class ImportTally implements RecordSink, ColumnMapping.Listener {
     private final Map<String, List<Integer>> lackingAt = new LinkedHashMap<>();
     private final int[] lackingCount = new int[LACKING.size()];
     private final List<ImportReport.Skipped> skipped = new ArrayList<>();
+    private final List<ImportReport.Repaired> repaired = new ArrayList<>();
     private int records;
     private int skippedCount;
+    private int repairedCount;
     private ColumnMapping columns;
+    private final boolean strict;
 
     ImportTally(Consumer<SourceRecordStore.Row> rows) {
+        this(rows, false);
+    }
+
+    /** {@code strict}: a broken entry refuses the whole file (else it is skipped and reported). */
+    ImportTally(Consumer<SourceRecordStore.Row> rows, boolean strict) {
         this.rows = rows;
+        this.strict = strict;
         LACKING.forEach(f -> lackingAt.put(f, new ArrayList<>()));
     }
 
@@ -109,6 +118,32 @@ final class ImportTally implements RecordSink, ColumnMapping.Listener {
         if (skipped.size() < LISTED) {
             skipped.add(new ImportReport.Skipped(position, line, reason));
         }
+    }
+
+    @Override
+    public void repaired(int position, long line, String what) {
+        repairedCount++;
+        if (repaired.size() < LISTED) {
+            repaired.add(new ImportReport.Repaired(position, line, what));
+        }
+    }
+
+    int repairedCount() {
+        return repairedCount;
+    }
+
+    List<ImportReport.Repaired> repaired() {
+        return List.copyOf(repaired);
+    }
+
+    @Override
+    public void broken(int position, long line, dev.winnow.ingest.ParseException problem) {
+        if (strict) {
+            throw problem;
+        }
+        skip(position, line, "broken entry, not imported (" + (problem.line() > 0 && problem.line() != line
+                ? "line " + problem.line() + ": " : "") + problem.problem() + "); the entries after it were read"
+                + " (--strict refuses such a file)");
     }
 
     @Override

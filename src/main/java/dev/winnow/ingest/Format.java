@@ -11,6 +11,7 @@ public enum Format {
     WOS("wos"),                  // Web of Science plain text (FN/VR, PT/AU/TI … ER)
     WOS_TAB("wos-tab"),          // Web of Science tab-delimited
     ENDNOTE_XML("endnote-xml"),
+    ENDNOTE_TAGGED("endnote"),   // EndNote tagged / refer: .enw, .txt, .ref (%0 Journal Article, %T …)
     BIBTEX("bibtex"),
     CSV("csv"),
     TSV("tsv"),
@@ -41,6 +42,7 @@ public enum Format {
             case "bib" -> { return BIBTEX; }
             case "json", "csljson" -> { return CSL_JSON; }
             case "xml" -> { return PUBMED_XML; }
+            case "enw", "refer", "endnote-tagged" -> { return ENDNOTE_TAGGED; }
             default -> {
                 StringBuilder known = new StringBuilder();
                 for (Format f : values()) {

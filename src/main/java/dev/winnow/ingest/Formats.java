@@ -25,6 +25,7 @@ public final class Formats {
             new WosReader(),        // "FN …" / "PT J" … "ER"
             new MedlineReader(),    // "PMID- " / four-letter tags
             new OvidReader(),       // "<1>" then labelled fields
+            new dev.winnow.ingest.refer.ReferReader(), // "%0 Journal Article" / "%T …" (EndNote tagged, refer)
             new RisReader(),        // "TY  - " (most lenient of the tagged formats: last of them)
             new dev.winnow.ingest.bibtex.BibtexReader(),
             // tagged formats go above this line; a header row is the weakest signal, so tables come last

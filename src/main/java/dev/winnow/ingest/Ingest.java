@@ -17,8 +17,9 @@ import java.util.List;
 
 /**
  * Reading a file of records: decode its text ({@link TextDecoder}), find its format by content
- * ({@link Formats#detect}) unless one is given, and stream its records to a sink. An Excel
- * workbook (known by its first bytes) is read by {@link XlsxReader} instead.
+ * ({@link Formats#detect}) unless one is given, and stream its records to a sink, each repaired on
+ * the way by {@link RecordRepairs}. An Excel workbook (known by its first bytes) is read by
+ * {@link XlsxReader} instead.
  */
 public final class Ingest {
     private Ingest() {
@@ -42,7 +43,8 @@ public final class Ingest {
      * Streams a file's records. {@code forced} skips detection. A file in no known format, an
      * unreadable file or a broken one is a {@link UserError} naming the file.
      */
-    public static FileInfo read(Path file, Format forced, RecordSink sink) {
+    public static FileInfo read(Path file, Format forced, RecordSink given) {
+        RecordSink sink = new RecordRepairs(given);
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         requireFile(file);
         boolean workbook = forced == Format.XLSX || workbook(file);
@@ -102,7 +104,7 @@ public final class Ingest {
         List<ParsedRecord> out = new ArrayList<>();
         RecordReader reader = Formats.reader(format)
                 .orElseThrow(() -> new UserError("Winnow cannot read " + format.id() + " files"));
-        reader.read(text, name, out::add);
+        reader.read(text, name, new RecordRepairs(out::add));
         return out;
     }
 
@@ -115,7 +117,7 @@ public final class Ingest {
             first = first.substring(0, 60) + "…";
         }
         return new ParseException(name, 1, "not a bibliographic file Winnow knows (expected RIS, MEDLINE/PubMed text or "
-                + "XML, Ovid, Web of Science, EndNote XML, BibTeX, CSV/TSV, Excel .xlsx or CSL-JSON); it starts with '"
+                + "XML, Ovid, Web of Science, EndNote XML or tagged (.enw), BibTeX, CSV/TSV, Excel .xlsx or CSL-JSON); it starts with '"
                 + first.replaceAll("\\p{Cntrl}", "?") + "'");
     }
 }

@@ -33,6 +33,66 @@ public final class AuthorNames {
     private AuthorNames() {
     }
 
+    /** "Agrawal A", "Gupta K.", "de la Cruz MJ", "Sa-Ambo J.-M.": a family name, then initials. */
+    private static final Pattern FAMILY_INITIALS = Pattern.compile("\\S.*\\s(?:\\p{Lu}\\.?-?){1,4}");
+    /** "A. Agrawal", "K.-H. Gupta", "J. A. Smith": initials with dots, then a family name of one word or more. */
+    private static final Pattern INITIALS_FAMILY = Pattern.compile("(?:\\p{Lu}\\.\\s?-?){1,4}\\s*\\p{L}[\\p{L}'’ -]*");
+    private static final Pattern AND = Pattern.compile("\\s+and\\s+");
+
+    /**
+     * The names one author field holds. A field meant for one name sometimes holds several, in
+     * hand-made or converted libraries ("AU  - Agrawal A, Gupta K.", "Smith, J.; Lee, K.",
+     * "Smith, John and Lee, Kim"): it is split only when every part is a name of the same unmistakable
+     * form (family name and initials; initials and family name; "Family, Given" joined by "and";
+     * anything joined by ";"). An organisation ("Department of Health and Social Care"), "Smith, J."
+     * and "John A. Smith" stay one name. "et al." among the parts is dropped.
+     */
+    public static java.util.List<String> names(String field) {
+        if (field == null) {
+            return java.util.List.of();
+        }
+        String s = field.strip();
+        if (s.indexOf(';') > 0) {
+            java.util.List<String> parts = parts(s.split(";"));
+            if (parts.size() >= 2) {
+                return parts;
+            }
+        }
+        if (looksCorporate(s)) {
+            return java.util.List.of(s);
+        }
+        if (s.indexOf(',') > 0) {
+            java.util.List<String> parts = parts(s.split(","));
+            if (parts.size() >= 2 && (parts.stream().allMatch(p -> FAMILY_INITIALS.matcher(p).matches())
+                    || parts.stream().allMatch(p -> INITIALS_FAMILY.matcher(p).matches()))) {
+                return parts;
+            }
+        }
+        if (s.contains(" and ")) {
+            java.util.List<String> parts = parts(AND.split(s));
+            if (parts.size() >= 2 && parts.stream().allMatch(p -> p.indexOf(',') > 0 && p.indexOf(',') == p.lastIndexOf(',')
+                    || FAMILY_INITIALS.matcher(p).matches())) {
+                return parts;
+            }
+        }
+        return java.util.List.of(s);
+    }
+
+    /** The parts stripped of spaces and a final full stop after a word, without blanks and "et al.". */
+    private static java.util.List<String> parts(String[] split) {
+        java.util.List<String> out = new java.util.ArrayList<>(split.length);
+        for (String p : split) {
+            String t = p.strip();
+            if (t.endsWith(".") && t.length() > 2 && Character.isLowerCase(t.charAt(t.length() - 2))) {
+                t = t.substring(0, t.length() - 1);
+            }
+            if (!t.isEmpty() && !ET_AL.matcher(t).matches()) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
     /**
      * Parses one author as exports write it. Returns null for blanks and for "et al." / "and others".
      * A name in double braces or with organisation words ("Stroke Unit Trialists' Collaboration")

@@ -306,6 +306,9 @@ public final class Record {
         public Integer year() { return year; }
         public String doi() { return doi; }
         public String journal() { return journal; }
+        public String volume() { return volume; }
+        public String issue() { return issue; }
+        public String pages() { return pages; }
         public List<Author> authors() { return Collections.unmodifiableList(authors); }
 
         public Record build() {

@@ -3,6 +3,7 @@ package dev.winnow.screen;
 import dev.winnow.record.Author;
 import dev.winnow.record.AuthorNames;
 import dev.winnow.record.Doi;
+import dev.winnow.record.Mojibake;
 import dev.winnow.record.Record;
 import dev.winnow.record.Titles;
 import dev.winnow.store.StudyStore;
@@ -20,6 +21,8 @@ import java.util.function.Function;
  * order: DOI; PMID; normalised title + year + first author's family name; title + year; title
  * alone. A key shared by several studies is ambiguous and skipped, so a match is never a guess
  * between candidates. The same year is tried before a year either side (online-first versus issue year).
+ * Titles and names are compared with mis-decoded UTF-8 repaired ({@link Mojibake}), so that a
+ * reference manager's "Nepal√¢‚Ç¨‚Ñ¢s" finds the database's "Nepal’s".
  */
 public final class KeyMatcher implements StudyMatcher {
     /**
@@ -103,8 +106,9 @@ public final class KeyMatcher implements StudyMatcher {
         return key == null || key.isBlank() ? List.of() : List.of(List.of(key));
     }
 
+    /** The title's key, mis-decoded text repaired first (a record stored before repairs were made, or either side). */
     private static String titleKey(Record r) {
-        return Titles.normalise(r.title());
+        return Titles.normalise(Mojibake.repair(r.title()));
     }
 
     private static String firstAuthor(Record r) {
@@ -112,7 +116,7 @@ public final class KeyMatcher implements StudyMatcher {
         if (authors.isEmpty()) {
             return null;
         }
-        String k = AuthorNames.familyKey(authors.get(0).family());
+        String k = AuthorNames.familyKey(Mojibake.repair(authors.get(0).family()));
         return k == null || k.isBlank() ? null : k;
     }
 }

@@ -55,6 +55,24 @@ class ImportCommandTest {
     }
 
     @Test
+    void aBrokenEntryIsSkippedAndShownUnlessStrict() throws Exception {
+        String db = TestDb.SQLITE.freshUrl();
+        run(db, "project", "create", "Shared care");
+        Path bib = Files.writeString(dir.resolve("ebsco.bib"), "@article{a, title = {One}}\n"
+                + "@article{b, title = {Two}, keywords = {stray {brace}}\n@article{c, title = {Three}}\n");
+        CliTest.Run strict = run(db, "import", "--project", "shared-care", "--source", "EBSCO", "--strict", bib.toString());
+        assertThat(strict.code()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(strict.err()).contains("winnow: ebsco.bib, line 3: expected ',' or '}' after the value of 'keywords', "
+                + "found '@'").contains("(nothing imported from this file)").doesNotContain("Exception");
+
+        CliTest.Run lenient = run(db, "import", "--project", "shared-care", "--source", "EBSCO", bib.toString());
+        assertThat(lenient.code()).as(lenient.err()).isZero();
+        assertThat(lenient.out()).contains("Imported ebsco.bib into EBSCO: 2 records, 1 skipped [bibtex, UTF-8]")
+                .contains("  skipped record 2 (line 2): broken entry, not imported (line 3: expected ',' or '}' after the "
+                        + "value of 'keywords', found '@'); the entries after it were read (--strict refuses such a file)");
+    }
+
+    @Test
     void addsARecordByHandToAnOtherMethodsSource() throws Exception {
         String db = TestDb.SQLITE.freshUrl();
         run(db, "project", "create", "Shared care");

@@ -147,6 +147,66 @@ class ImportServiceTest {
 
     @ParameterizedTest
     @EnumSource(TestDb.class)
+    void aBrokenEntryIsSkippedAndReportedWithItsLineUnlessStrict(TestDb kind) throws Exception {
+        try (Database db = kind.fresh()) {
+            Project p = project(db);
+            Path file = write("ebsco.bib", """
+                    @article{a, title = {One}, author = {Smith, Ann}, year = {2020}}
+                    @article{b, title = {Two}, keywords = {stray {brace}, year = {2021}}
+                    @article{c, title = {Three}, year = {2022}}
+                    """);
+            ImportService service = new ImportService(db);
+            assertThatThrownBy(() -> service.importFile(p, SourceSpec.database("EBSCO"), file,
+                    new ImportService.Options(null, false, true), ANA))
+                    .isInstanceOf(ParseException.class)
+                    .hasMessage("ebsco.bib, line 3: expected ',' or '}' after the value of 'keywords', found '@'");
+            assertThat(count(db, "source_record")).isZero();
+            assertThat(count(db, "import_file")).isZero();
+
+            ImportReport r = service.importFile(p, SourceSpec.database("EBSCO"), file, ImportService.Options.DEFAULT, ANA);
+            assertThat(r.records()).isEqualTo(2);
+            assertThat(r.skippedCount()).isEqualTo(1);
+            assertThat(r.skipped()).containsExactly(new ImportReport.Skipped(2, 2, "broken entry, not imported (line 3: "
+                    + "expected ',' or '}' after the value of 'keywords', found '@'); the entries after it were read "
+                    + "(--strict refuses such a file)"));
+            assertThat(r.lines()).contains("  skipped record 2 (line 2): broken entry, not imported (line 3: expected ',' "
+                    + "or '}' after the value of 'keywords', found '@'); the entries after it were read (--strict refuses "
+                    + "such a file)");
+            assertThat(count(db, "source_record")).isEqualTo(2);
+            List<Integer> positions = db.withHandle(h -> h.createQuery("select position from source_record order by position")
+                    .mapTo(Integer.class).list());
+            assertThat(positions).containsExactly(1, 2);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDb.class)
+    void misDecodedTextIsStoredRepairedWithTheRawTextAsTheFileHadIt(TestDb kind) throws Exception {
+        try (Database db = kind.fresh()) {
+            Project p = project(db);
+            Path file = write("endnote.enw", "%0 Journal Article\n%T Nepal√¢‚Ç¨‚Ñ¢s volunteers\n%A Agrawal A, Gupta K.\n"
+                    + "%D 2020\n%P pp 37-64\n\n%0 Journal Article\n%T Plain title\n%A Lee, Kim\n");
+            ImportReport r = new ImportService(db).importFile(p, SourceSpec.database("AIS eLibrary"), file,
+                    ImportService.Options.DEFAULT, ANA);
+            assertThat(r.format()).isEqualTo("endnote");
+            assertThat(r.records()).isEqualTo(2);
+            assertThat(r.repairedCount()).isEqualTo(1);
+            assertThat(r.lines()).contains("  repaired record 1 (line 1): text that was UTF-8 read as Windows-1252 or "
+                    + "Mac Roman, repaired in title (the raw record keeps it as the file had it)");
+            List<String> titles = db.withHandle(h -> h.createQuery("select title from source_record order by position")
+                    .mapTo(String.class).list());
+            assertThat(titles).containsExactly("Nepal’s volunteers", "Plain title");
+            List<String> raws = db.withHandle(h -> h.createQuery("select raw_text from source_record order by position")
+                    .mapTo(String.class).list());
+            assertThat(raws.get(0)).contains("%T Nepal√¢‚Ç¨‚Ñ¢s volunteers");
+            var stored = new ImportService(db).reports(p).get(0);
+            assertThat(stored.repaired()).containsExactly(new ImportReport.Repaired(1, 1, "text that was UTF-8 read as "
+                    + "Windows-1252 or Mac Roman, repaired in title (the raw record keeps it as the file had it)"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDb.class)
     void theSameFileIsRefusedUnlessAskedAgain(TestDb kind) throws Exception {
         try (Database db = kind.fresh()) {
             Project p = project(db);

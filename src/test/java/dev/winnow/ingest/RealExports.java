@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  */
 public final class RealExports {
     /** The kinds of file the robustness acceptance names: RIS, nbib, txt, ciw, xml, bib, csv, tsv. */
-    public static final Set<String> EXTENSIONS = Set.of("ris", "nbib", "txt", "ciw", "xml", "bib", "csv", "tsv");
+    public static final Set<String> EXTENSIONS = Set.of("ris", "nbib", "txt", "ciw", "xml", "bib", "csv", "tsv", "enw", "ref");
 
     private static final Pattern ROW = Pattern.compile("^\\| (\\S[^|]*?) \\| [^|]*? \\| (\\d+) \\| \\d+ \\|$");
 

@@ -68,4 +68,23 @@ class AuthorNamesTest {
         assertThat(AuthorNames.parse("ASCUS-LSIL Traige Study").corporate()).isTrue();
         assertThat(AuthorNames.parse("Alexion Pharmaceuticals, Inc").corporate()).isTrue();
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Agrawal A, Gupta K.|Agrawal A/Gupta K.",
+            "Agrawal A, Gupta K, et al.|Agrawal A/Gupta K",
+            "de la Cruz MJ, Sa-Ambo J.-M., Ng L|de la Cruz MJ/Sa-Ambo J.-M./Ng L",
+            "A. Agrawal, K.-H. Gupta|A. Agrawal/K.-H. Gupta",
+            "Smith, J.; Lee, K.|Smith, J./Lee, K.",
+            "Smith, John and Lee, Kim|Smith, John/Lee, Kim",
+            "Smith J and Lee K|Smith J/Lee K",
+            "Smith, J.|Smith, J.",
+            "Smith, John A.|Smith, John A.",
+            "John A. Smith|John A. Smith",
+            "Department of Health and Social Care|Department of Health and Social Care",
+            "Smith, Jr., John|Smith, Jr., John",
+            "Anna van der Berg|Anna van der Berg"})
+    void anAuthorFieldHoldingSeveralNamesIsSplitOnlyWhenEveryPartIsAName(String field, String names) {
+        assertThat(AuthorNames.names(field)).containsExactly(names.split("/"));
+    }
 }

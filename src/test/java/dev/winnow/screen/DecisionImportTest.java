@@ -100,6 +100,53 @@ class DecisionImportTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDb.class)
+    void aFinalListWithMisDecodedTextAndSeveralAuthorsInOneFieldFindsItsStudies(TestDb kind, @TempDir Path dir)
+            throws Exception {
+        try (Database db = kind.fresh()) {
+            ScreeningFixture f = new ScreeningFixture(db, 2);
+            List<Long> ids = new java.util.ArrayList<>();
+            db.useTransaction(h -> {
+                // as the database exports gave them; the second was stored mis-decoded by an import before repairs
+                ids.add(dev.winnow.store.StudyStore.insert(h, f.project.id(), Record.builder()
+                        .title("Women’s access to maternity care in Nepal’s hill districts").year(2018)
+                        .author(Author.of("Agrawal", "Anjali")).author(Author.of("Gupta", "Kiran")).build()).id());
+                ids.add(dev.winnow.store.StudyStore.insert(h, f.project.id(), Record.builder()
+                        .title("MÃ¼llerâ€™s criteria in a SÃ£o Paulo cohort").year(2017)
+                        .author(Author.of("MÃ¼ller", "Jürgen")).build()).id());
+                // the same title in another year, by another author: only the first author tells them apart
+                ids.add(dev.winnow.store.StudyStore.insert(h, f.project.id(), Record.builder()
+                        .title("Women’s access to maternity care in Nepal’s hill districts").year(2019)
+                        .author(Author.of("Thapa", "Sunita")).build()).id());
+            });
+            // a reference manager's "final" file: Mac Roman mojibake of Windows-1252 mojibake, two authors in one AU
+            Path finalList = dir.resolve("final.ris");
+            Files.writeString(finalList, """
+                    TY  - JOUR
+                    TI  - Women√¢‚Ç¨‚Ñ¢s access to maternity care in Nepal√¢‚Ç¨‚Ñ¢s hill districts
+                    AU  - Agrawal A, Gupta K.
+                    PY  - 2019
+                    ER  -\s
+
+                    TY  - JOUR
+                    TI  - Müller’s criteria in a São Paulo cohort
+                    AU  - Müller, J.
+                    PY  - 2017
+                    ER  -\s
+                    """, java.nio.charset.StandardCharsets.UTF_8);
+            DecisionImportService.Report r = new DecisionImportService(db).importFile(f.project, TA, "lead", finalList, true);
+            assertThat(r.rows()).isEqualTo(2);
+            assertThat(r.unmatched()).isEmpty();
+            // 2019 is the year either side of the first study's 2018: only the first author (Agrawal, split out) tells
+            assertThat(r.matchedBy()).containsEntry("title+year+author", 2);
+            ScreeningService.StageOutcomes outcomes = f.screening.outcomes(OVERSEER, f.project, TA);
+            assertThat(outcomes.of(ids.get(0)).orElseThrow().status()).isEqualTo(Outcome.Status.INCLUDED);
+            assertThat(outcomes.of(ids.get(1)).orElseThrow().status()).isEqualTo(Outcome.Status.INCLUDED);
+            assertThat(outcomes.of(ids.get(2)).orElseThrow().status()).isEqualTo(Outcome.Status.EXCLUDED);
+        }
+    }
+
     private static ParsedRecord parsed(int position, Record r) {
         return new ParsedRecord(r, position, position, null);
     }

@@ -45,4 +45,16 @@ class KeyMatcherTest {
         assertThat(matcher.whyNot(Record.builder().title("Unrelated").build()))
                 .isEqualTo("no study record with the same DOI, PMID or title");
     }
+
+    @Test
+    void misDecodedTitlesAndNamesMatchOnEitherSide() {
+        Record stored = Record.builder().title("Womenâ€™s access to care in Nepal").year(2018)
+                .author(Author.of("MÃ¼ller", "J")).build();
+        KeyMatcher m = new KeyMatcher(List.of(study(7, stored), study(8, ARTICLE)));
+        Record clean = Record.builder().title("Women’s access to care in Nepal").year(2018).author(Author.of("Müller", "J")).build();
+        assertThat(m.match(clean)).contains(new StudyMatcher.Match(7, "title+year+author"));
+        Record twice = Record.builder().title("Women√¢‚Ç¨‚Ñ¢s access to care in Nepal").year(2018)
+                .author(Author.of("M√É¬ºller", "J")).build();
+        assertThat(m.match(twice)).contains(new StudyMatcher.Match(7, "title+year+author"));
+    }
 }

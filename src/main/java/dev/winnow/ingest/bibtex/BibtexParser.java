@@ -18,8 +18,15 @@ import java.util.Map;
  * returned as the file wrote them (LaTeX, inner braces kept); {@link BibtexRecords} interprets them.
  */
 final class BibtexParser {
-    /** One entry: its lower-case type, its key (maybe empty), its fields in file order. */
-    record Entry(String type, String key, Map<String, List<String>> fields, long line, String raw) {
+    /**
+     * One entry: its lower-case type, its key (maybe empty), its fields in file order. A broken
+     * entry has no fields and the {@code problem} that broke it; reading goes on after it.
+     */
+    record Entry(String type, String key, Map<String, List<String>> fields, long line, String raw, ParseException problem) {
+        Entry(String type, String key, Map<String, List<String>> fields, long line, String raw) {
+            this(type, key, fields, line, raw, null);
+        }
+
         String first(String name) {
             List<String> v = fields.get(name);
             return v == null || v.isEmpty() ? null : v.get(0);
@@ -34,6 +41,9 @@ final class BibtexParser {
     private boolean lastWasCr;
     private StringBuilder raw;
     private final List<String> skipped = new ArrayList<>();
+    /** Text already read that is read again after a broken entry (the entries it swallowed). */
+    private final StringBuilder replay = new StringBuilder();
+    private int replayed;
 
     BibtexParser(Reader in, String fileName) {
         this.in = in;
@@ -78,27 +88,103 @@ final class BibtexParser {
             }
             read();
             char close = open == '{' ? '}' : ')';
-            switch (type) {
-                case "comment", "preamble" -> {
-                    skipGroup(close, start, type);
-                    raw = null;
-                    skipped.add("@" + type + " on line " + start);
+            try {
+                Entry e = entry(type, close, start);
+                if (e != null) {
+                    return e;
                 }
-                case "string" -> {
-                    Map<String, List<String>> defs = fields(close, start, type);
-                    defs.forEach((k, v) -> macros.put(k, v.get(v.size() - 1)));
-                    raw = null;
-                }
-                default -> {
-                    String key = key(close, start, type);
-                    Map<String, List<String>> fields = key == null ? new LinkedHashMap<>() : fields(close, start, type);
-                    String text = raw.toString();
-                    raw = null;
-                    return new Entry(type, key == null ? "" : key, fields, start, text);
-                }
+            } catch (ParseException problem) {
+                String text = raw.toString();
+                raw = null;
+                recover(text, start);
+                return new Entry(type, "", new LinkedHashMap<>(), start, text, problem);
             }
         }
         return null;
+    }
+
+    /** The rest of an entry after its opening delimiter: a record, or null for @comment, @preamble, @string. */
+    private Entry entry(String type, char close, long start) throws IOException {
+        switch (type) {
+            case "comment", "preamble" -> {
+                skipGroup(close, start, type);
+                raw = null;
+                skipped.add("@" + type + " on line " + start);
+            }
+            case "string" -> {
+                Map<String, List<String>> defs = fields(close, start, type);
+                defs.forEach((k, v) -> macros.put(k, v.get(v.size() - 1)));
+                raw = null;
+            }
+            default -> {
+                String key = key(close, start, type);
+                Map<String, List<String>> fields = key == null ? new LinkedHashMap<>() : fields(close, start, type);
+                String text = raw.toString();
+                raw = null;
+                return new Entry(type, key == null ? "" : key, fields, start, text);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * After a broken entry, finds where the next one starts: an '@' at the start of a line. When the
+     * broken entry swallowed it (a brace that never closed reads on into the entries after it), the
+     * text from there is read again; otherwise reading goes on to the next line that starts with '@'.
+     */
+    private void recover(String text, long start) throws IOException {
+        java.util.regex.Matcher m = NEXT_ENTRY.matcher(text);
+        if (m.find(1)) {
+            int at = m.start(1);
+            String remaining = replay.substring(replayed);
+            replay.setLength(0);
+            replay.append(text, at, text.length());
+            if (peeked >= 0) {
+                replay.append((char) peeked);
+            }
+            replay.append(remaining);
+            replayed = 0;
+            peeked = -2;
+            line = start + lineBreaks(text, at);
+            lastWasCr = false;
+            return;
+        }
+        boolean lineStart = text.isEmpty() || endsWithLineStart(text);
+        while (true) {
+            int c = peek();
+            if (c < 0 || c == '@' && lineStart) {
+                return;
+            }
+            read();
+            if (c == '\n' || c == '\r') {
+                lineStart = true;
+            } else if (c != ' ' && c != '\t') {
+                lineStart = false;
+            }
+        }
+    }
+
+    /** An '@' that starts a line and an entry. */
+    private static final java.util.regex.Pattern NEXT_ENTRY =
+            java.util.regex.Pattern.compile("[\\r\\n][ \\t]*(@[ \\t]*[A-Za-z]+[ \\t]*[{(])");
+
+    private static boolean endsWithLineStart(String text) {
+        int i = text.length() - 1;
+        while (i >= 0 && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i--;
+        }
+        return i < 0 || text.charAt(i) == '\n' || text.charAt(i) == '\r';
+    }
+
+    private static long lineBreaks(String text, int end) {
+        long n = 0;
+        for (int i = 0; i < end; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' && (i == 0 || text.charAt(i - 1) != '\r') || c == '\r') {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** The key up to the first comma; null when the entry closes right after it (no fields). */
@@ -286,9 +372,21 @@ final class BibtexParser {
 
     private int peek() throws IOException {
         if (peeked == -2) {
-            peeked = in.read();
+            peeked = source();
         }
         return peeked;
+    }
+
+    /** The next character: from the text read again after a broken entry, then from the file. */
+    private int source() throws IOException {
+        if (replayed < replay.length()) {
+            return replay.charAt(replayed++);
+        }
+        if (replayed > 0) {
+            replay.setLength(0);
+            replayed = 0;
+        }
+        return in.read();
     }
 
     private int read() throws IOException {
@@ -297,7 +395,7 @@ final class BibtexParser {
             c = peeked;
             peeked = -2;
         } else {
-            c = in.read();
+            c = source();
         }
         if (c == '\r') {
             line++;

@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * BibTeX and biblatex files (.bib), streamed one entry at a time. See {@link BibtexParser} for the
- * syntax and {@link BibtexRecords} for how fields become a record.
+ * syntax and {@link BibtexRecords} for how fields become a record. A broken entry (a brace that
+ * never closes, stray markup where a field name belongs) goes to {@link RecordSink#broken}, and
+ * reading goes on at the next line that starts with '@'; a file with no readable entry is refused.
  */
 public final class BibtexReader implements RecordReader {
     private static final Pattern ENTRY_START = Pattern.compile("(?m)^[ \\t]*@[ \\t]*[A-Za-z]+[ \\t]*[{(]");
@@ -33,10 +35,16 @@ public final class BibtexReader implements RecordReader {
     public void read(Reader in, String fileName, RecordSink sink) throws IOException {
         BibtexParser parser = new BibtexParser(in, fileName);
         int position = 0;
+        dev.winnow.ingest.ParseException firstProblem = null;
         BibtexParser.Entry e;
         while ((e = parser.next()) != null) {
             for (String skipped : parser.takeSkipped()) {
                 sink.skip(position + 1, e.line(), skipped + ": not a record");
+            }
+            if (e.problem() != null) {
+                firstProblem = firstProblem == null ? e.problem() : firstProblem;
+                sink.broken(position + 1, e.line(), e.problem());
+                continue;
             }
             if (e.type().equals("set") || e.type().equals("xdata")) {
                 sink.skip(position + 1, e.line(), "@" + e.type() + " groups other entries: not a record");
@@ -51,6 +59,9 @@ public final class BibtexReader implements RecordReader {
         }
         for (String skipped : parser.takeSkipped()) {
             sink.skip(position + 1, parser.line(), skipped + ": not a record");
+        }
+        if (position == 0 && firstProblem != null) {
+            throw firstProblem; // nothing but broken entries: the file is refused, not imported empty
         }
     }
 }

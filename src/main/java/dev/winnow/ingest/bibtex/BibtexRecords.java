@@ -5,6 +5,7 @@ import dev.winnow.record.Author;
 import dev.winnow.record.AuthorNames;
 import dev.winnow.record.Record;
 import dev.winnow.record.RecordType;
+import dev.winnow.record.Titles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +28,8 @@ final class BibtexRecords {
             "title", "origtitle", "author", "editor", "year", "date", "month", "journal", "journaltitle", "booktitle",
             "shortjournal", "journal-abbreviation", "volume", "number", "issue", "pages", "eid", "doi", "pmid",
             "pmcid", "issn", "isbn", "abstract", "keywords", "language", "url", "publisher", "address", "location",
-            "school", "institution", "note", "database", "accessions", "entrysubtype");
+            "school", "institution", "note", "database", "accessions", "entrysubtype", "article-number",
+            "book-group-author", "unique-id");
 
     private BibtexRecords() {
     }
@@ -41,11 +43,15 @@ final class BibtexRecords {
         b.title(text(e.first("title")));
         b.originalTitle(text(e.first("origtitle")));
         authors(e.first("author")).forEach(b::author);
+        groupAuthors(e.first("book-group-author")).forEach(b::author);
         authors(e.first("editor")).forEach(b::editor);
         String date = verbatim(e.first("date"));
         Integer year = year(e.first("year"));
         if (year == null) {
             year = year(date);
+        }
+        if (year == null) {
+            year = year(e.first("earlyaccessdate")); // Web of Science: an article online before its issue
         }
         b.year(year);
         String month = e.first("month");
@@ -66,13 +72,14 @@ final class BibtexRecords {
         b.issue(text(first(e, "number", "issue")));
         String pages = e.first("pages");
         b.pages(pages == null ? null : text(pages.replaceAll("-{2,}|–|—", "-")));
-        b.articleNumber(text(e.first("eid")));
+        b.articleNumber(text(first(e, "eid", "article-number")));
         b.doi(verbatim(e.first("doi")));
         b.pmid(verbatim(e.first("pmid")));
         b.pmcid(verbatim(e.first("pmcid")));
         split(verbatim(e.first("issn")), "[,;]|\\s+and\\s+").forEach(b::issn);
         split(verbatim(e.first("isbn")), "[,;]|\\s+and\\s+").forEach(b::isbn);
-        b.abstractText(Latex.decodeParagraphs(e.first("abstract")));
+        String abstractText = Latex.decodeParagraphs(e.first("abstract"));
+        b.abstractText(abstractText == null ? null : Titles.decodeEntities(abstractText));
         String keywords = e.first("keywords");
         if (keywords != null) {
             split(text(keywords), keywords.contains(";") ? ";" : ",").forEach(b::keyword);
@@ -86,6 +93,15 @@ final class BibtexRecords {
             b.note(Latex.decodeParagraphs(note));
         }
         b.database(text(e.first("database")));
+        String uniqueId = verbatim(e.first("unique-id"));
+        if (uniqueId != null) { // Web of Science: "WOS:000301234500001", "MEDLINE:33000001"
+            int colon = uniqueId.indexOf(':');
+            String db = colon > 0 ? uniqueId.substring(0, colon) : "WOS";
+            b.accessionNumber(db.equals("WOS") ? "Web of Science" : db, uniqueId);
+            if (db.equals("MEDLINE") && e.first("pmid") == null) {
+                b.pmid(uniqueId.substring(colon + 1).strip());
+            }
+        }
         for (String pair : split(verbatim(e.first("accessions")), ";")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
@@ -159,6 +175,21 @@ final class BibtexRecords {
         return out;
     }
 
+    /** Web of Science's Book-Group-Author: organisations, never split into family and given names. */
+    private static List<Author> groupAuthors(String field) {
+        List<Author> out = new ArrayList<>();
+        if (field == null || field.isBlank()) {
+            return out;
+        }
+        for (String name : splitOutsideBraces(field.strip())) {
+            String n = text(name.strip().replaceAll("^\\{(.*)\\}$", "$1"));
+            if (n != null) {
+                out.add(Author.organisation(n));
+            }
+        }
+        return out;
+    }
+
     private static List<String> splitOutsideBraces(String s) {
         List<String> parts = new ArrayList<>();
         Matcher m = AND.matcher(insideBraces(s, c -> '\u0000'));
@@ -218,7 +249,7 @@ final class BibtexRecords {
         if (latex == null) {
             return null;
         }
-        String s = Latex.decode(latex);
+        String s = Titles.decodeEntities(Latex.decode(latex)); // Web of Science writes "&apos;", "&amp;"
         return s.isEmpty() ? null : s;
     }
 

@@ -30,12 +30,21 @@ public final class MedlineReader implements RecordReader {
     /**
      * A {@code PMID- } line, or at least three of the tags only MEDLINE uses ({@code FAU}, {@code
      * OWN}, {@code STAT}, {@code JT}, {@code TA}, {@code PG}, {@code DP}, {@code LID}, {@code AID},
-     * {@code PST}) and no RIS record start.
+     * {@code PST}), or a first line with a MEDLINE tag of three or four characters ({@code PMCR-},
+     * {@code OWN -}, {@code FAU -}: RIS tags have two) — and no RIS record start.
      */
     @Override
     public boolean sniff(String head) {
         int medlineTags = 0;
+        boolean first = true;
+        boolean startsWithLongTag = false;
         for (String line : (Iterable<String>) head.lines()::iterator) {
+            if (first && !LineInput.isBlank(line)) {
+                first = false;
+                String l = line.charAt(0) == '\uFEFF' ? line.substring(1) : line;
+                int end = tagEnd(l);
+                startsWithLongTag = end == 4 && l.substring(0, end).strip().length() >= 3;
+            }
             int dash = tagEnd(line);
             if (dash < 0) {
                 continue;
@@ -59,7 +68,7 @@ public final class MedlineReader implements RecordReader {
                 }
             }
         }
-        return false;
+        return startsWithLongTag;
     }
 
     @Override

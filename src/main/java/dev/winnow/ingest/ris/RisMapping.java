@@ -2,6 +2,7 @@ package dev.winnow.ingest.ris;
 
 import dev.winnow.ingest.tagged.FieldValues;
 import dev.winnow.record.Author;
+import dev.winnow.record.AuthorNames;
 import dev.winnow.record.Record;
 import dev.winnow.record.RecordType;
 import java.util.List;
@@ -62,19 +63,19 @@ final class RisMapping {
                     }
                 }
                 case "TT" -> b.originalTitle(v);
-                case "AU", "A1" -> b.author(Author.parse(v));
-                case "A2", "ED" -> b.editor(Author.parse(v));
+                case "AU", "A1" -> AuthorNames.names(v).forEach(n -> b.author(Author.parse(n)));
+                case "A2", "ED" -> AuthorNames.names(v).forEach(n -> b.editor(Author.parse(n)));
                 case "A3" -> {
                     // handled with the record type known: see thesis()
                 }
-                case "JF" -> journalFull = first(journalFull, v, b, tag);
-                case "T2" -> t2 = first(t2, v, b, tag);
-                case "JO" -> jo = first(jo, v, b, tag);
-                case "BT" -> bt = first(bt, v, b, tag);
-                case "JA", "J2", "J1", "J9", "JI" -> abbreviation = first(abbreviation, v, b, tag);
-                case "PY" -> py = first(py, v, b, tag);
-                case "Y1" -> y1 = first(y1, v, b, tag);
-                case "DA" -> da = first(da, v, b, tag);
+                case "JF" -> journalFull = FieldValues.first(journalFull, v, b, tag);
+                case "T2" -> t2 = FieldValues.first(t2, v, b, tag);
+                case "JO" -> jo = FieldValues.first(jo, v, b, tag);
+                case "BT" -> bt = FieldValues.first(bt, v, b, tag);
+                case "JA", "J2", "J1", "J9", "JI" -> abbreviation = FieldValues.first(abbreviation, v, b, tag);
+                case "PY" -> py = FieldValues.first(py, v, b, tag);
+                case "Y1" -> y1 = FieldValues.first(y1, v, b, tag);
+                case "DA" -> da = FieldValues.first(da, v, b, tag);
                 case "VL", "VO" -> b.volume(v);
                 case "IS", "CP" -> b.issue(v);
                 case "SP" -> sp = v;
@@ -112,7 +113,7 @@ final class RisMapping {
                 case "BN" -> FieldValues.standardNumbers(v, b);
                 case "UR", "L1", "L2", "L3", "L4", "LK" -> b.url(v);
                 case "PB" -> {
-                    publisher = first(publisher, v, b, tag);
+                    publisher = FieldValues.first(publisher, v, b, tag);
                     b.publisher(publisher);
                 }
                 case "CY", "PP" -> b.place(v);
@@ -122,8 +123,8 @@ final class RisMapping {
                     }
                     accession.add(v);
                 }
-                case "DB" -> db = first(db, v, b, tag);
-                case "DP" -> dp = first(dp, v, b, tag);
+                case "DB" -> db = FieldValues.first(db, v, b, tag);
+                case "DP" -> dp = FieldValues.first(dp, v, b, tag);
                 case "M3" -> {
                     m3 = v;
                     b.extra(tag, v);
@@ -275,16 +276,5 @@ final class RisMapping {
             return v;
         }
         return current.equals(v) || current.contains(v) ? current : current + "\n" + v;
-    }
-
-    /** Keeps the first value of a single-valued tag; later different ones go to extra. */
-    private static String first(String current, String v, Record.Builder b, String tag) {
-        if (current == null) {
-            return v;
-        }
-        if (!current.equals(v)) {
-            b.extra(tag, v);
-        }
-        return current;
     }
 }

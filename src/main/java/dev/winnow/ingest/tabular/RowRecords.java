@@ -122,6 +122,10 @@ final class RowRecords {
                 embaseSource(b, v);
                 return false; // the cell itself is kept too, under its header
             }
+            case PUBMED_CITATION -> {
+                PubmedCitation.apply(b, v);
+                return false; // kept too, under its header
+            }
             default -> {
                 return false;
             }

@@ -45,7 +45,16 @@ final class TableRows {
             return;
         }
         position++;
-        checkWidth(line, row);
+        ParseException tooWide = checkWidth(line, row);
+        if (tooWide != null) {
+            if (raw == null || raw.indexOf('"') >= 0 || raw.indexOf('\n') >= 0 || raw.indexOf('\r') >= 0) {
+                // quotes or line breaks in a row too wide: a quote out of step, which puts every row after it out
+                // of step too; nothing after it can be trusted
+                throw tooWide;
+            }
+            sink.broken(position, line, tooWide); // one line with a delimiter too many: refused unless the import reads on
+            return;
+        }
         Record r = RowRecords.toRecord(mapping, row);
         if (r == null) {
             sink.skip(position, line, "an empty row");
@@ -61,14 +70,16 @@ final class TableRows {
         return row.isEmpty() || row.size() == 1 && (row.get(0) == null || row.get(0).isBlank());
     }
 
-    private void checkWidth(long line, List<String> row) {
+    /** The problem with a row that has more cells than the header has columns, or null. */
+    private ParseException checkWidth(long line, List<String> row) {
         for (int i = mapping.size(); i < row.size(); i++) {
             if (row.get(i) != null && !row.get(i).isBlank()) {
-                throw new ParseException(fileName, line, "expected at most " + mapping.size()
+                return new ParseException(fileName, line, "expected at most " + mapping.size()
                         + " cells, one per column of the header row; found " + row.size()
                         + " (a column missing from the header, or a delimiter inside an unquoted cell)");
             }
         }
+        return null;
     }
 
     private static String preview(List<String> header) {

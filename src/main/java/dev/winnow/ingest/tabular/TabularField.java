@@ -54,7 +54,9 @@ public enum TabularField {
     /** Winnow's own CSV: "Embase=2012345678; WOS=000301234500001". */
     ACCESSION_NUMBERS("accession numbers"),
     /** Embase's citation column: "Cancer (2004) 102:4 (253-258). Date of Publication: 25 Aug 2004". */
-    EMBASE_SOURCE("source");
+    EMBASE_SOURCE("source"),
+    /** PubMed's CSV citation column: "Nature. 2021 Dec 21;1(2):10-11. doi: 10.1038/x." ({@link PubmedCitation}). */
+    PUBMED_CITATION("citation");
 
     private static final Map<String, TabularField> BY_KEY = new HashMap<>();
     private static final Map<String, Integer> RANK = new HashMap<>();

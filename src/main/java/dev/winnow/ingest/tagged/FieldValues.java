@@ -16,7 +16,8 @@ public final class FieldValues {
     /**
      * The first plausible publication year (1000–2999, four digits not inside a longer number) in a
      * date as exports write it: "2019", "2019//", "2001/09/01/", "2006 Jun 15", "Spring 2004",
-     * "April 2015". Null when there is none ("99", "YEAR/MONTH/DAY/").
+     * "April 2015", and a date written as eight digits, "20170812" (RIS {@code PY} values such as
+     * "Start date: 20170812"). Null when there is none ("99", "YEAR/MONTH/DAY/", "12345678").
      */
     public static Integer year(String text) {
         if (text == null) {
@@ -30,8 +31,8 @@ public final class FieldValues {
                 while (i < n && isDigit(text.charAt(i))) {
                     i++;
                 }
-                if (i - start == 4) {
-                    int y = Integer.parseInt(text, start, i, 10);
+                if (i - start == 4 || i - start == 8 && isMonthAndDay(text, start + 4)) {
+                    int y = Integer.parseInt(text, start, start + 4, 10);
                     if (y >= 1000 && y <= 2999) {
                         return y;
                     }
@@ -119,6 +120,17 @@ public final class FieldValues {
         return false;
     }
 
+    /** Keeps the first value of a single-valued tag; a later, different one goes to extra under its tag. */
+    public static String first(String current, String v, Record.Builder b, String tag) {
+        if (current == null) {
+            return v;
+        }
+        if (!current.equals(v)) {
+            b.extra(tag, v);
+        }
+        return current;
+    }
+
     /** Appends a continuation to a value with one space between. */
     public static String append(String value, String more) {
         if (value == null || value.isEmpty()) {
@@ -128,6 +140,13 @@ public final class FieldValues {
             return value;
         }
         return value + " " + more;
+    }
+
+    /** True when the four digits at {@code at} are a month (01–12) and a day (01–31). */
+    private static boolean isMonthAndDay(String text, int at) {
+        int month = Integer.parseInt(text, at, at + 2, 10);
+        int day = Integer.parseInt(text, at + 2, at + 4, 10);
+        return month >= 1 && month <= 12 && day >= 1 && day <= 31;
     }
 
     private static boolean isDigit(int c) {

@@ -62,6 +62,7 @@ public final class WosReader implements RecordReader {
         int position = 0;
         boolean open = false;
         boolean ended = false;
+        boolean stray = false; // reading on past lines outside a record, reported once per stretch
         String line;
         while ((line = in.next()) != null) {
             if (LineInput.isBlank(line)) {
@@ -70,8 +71,10 @@ public final class WosReader implements RecordReader {
             char c = line.charAt(0);
             if (c == ' ' || c == '\t') {
                 if (!open) {
-                    throw new ParseException(fileName, in.number(),
-                            "expected a field tag such as 'PT J' to start a record, found the indented line " + LineInput.quote(line));
+                    stray = stray(stray, position, in, sink, new ParseException(fileName, in.number(),
+                            "expected a field tag such as 'PT J' to start a record, found the indented line "
+                                    + LineInput.quote(line)));
+                    continue;
                 }
                 fields.continueWith(line.strip());
                 raw.line(line);
@@ -84,10 +87,16 @@ public final class WosReader implements RecordReader {
                     raw.line(line);
                     continue;
                 }
-                throw new ParseException(fileName, in.number(),
-                        "expected a Web of Science field tag (two capitals and a space, e.g. 'PT J') or 'ER', found " + LineInput.quote(line));
+                stray = stray(stray, position, in, sink, new ParseException(fileName, in.number(),
+                        "expected a Web of Science field tag (two capitals and a space, e.g. 'PT J') or 'ER', found "
+                                + LineInput.quote(line)));
+                continue;
             }
+            stray = false;
             String tag = line.substring(0, 2);
+            if (ended && tag.equals("FN")) {
+                ended = false; // exports joined into one file: each part has its own header and 'EF'
+            }
             if (ended) {
                 throw new ParseException(fileName, in.number(), "expected nothing after 'EF' (end of file), found " + LineInput.quote(line));
             }
@@ -129,6 +138,14 @@ public final class WosReader implements RecordReader {
             throw new ParseException(fileName, in.number() == 0 ? 0 : 1,
                     "no Web of Science record: expected 'PT J' … 'ER' records after the 'FN'/'VR' header");
         }
+    }
+
+    /** A line outside any record: the first of a stretch goes to the sink as a broken entry. Returns true. */
+    private static boolean stray(boolean inStretch, int position, LineInput in, RecordSink sink, ParseException problem) {
+        if (!inStretch) {
+            sink.broken(position + 1, in.number(), problem);
+        }
+        return true;
     }
 
     private static int emit(WosFields fields, RawText raw, int position, long startLine, RecordSink sink) {

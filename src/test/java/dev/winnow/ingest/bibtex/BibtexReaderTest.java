@@ -134,6 +134,64 @@ class BibtexReaderTest {
     }
 
     @Test
+    void aBrokenEntryIsReportedWithItsLineAndTheEntriesAfterItAreRead() throws IOException {
+        dev.winnow.testing.CollectingSink sink = new dev.winnow.testing.CollectingSink().recovering();
+        try (var in = getClass().getResourceAsStream("/dev/winnow/bench/documented/bibtex-broken-entry.bib")) {
+            new BibtexReader().read(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8),
+                    "ebsco.bib", sink);
+        }
+        assertThat(sink.records).extracting(r -> r.record().title()).containsExactly(
+                "Telehealth follow-up after day surgery", "Waiting times for elective surgery across regions",
+                "Discharge letters written with patients");
+        assertThat(sink.records).extracting(ParsedRecord::position).containsExactly(1, 2, 3);
+        assertThat(sink.records).extracting(ParsedRecord::line).containsExactly(1L, 22L, 42L);
+        assertThat(sink.record(1).pages()).isEqualTo("310-322");
+        // the keywords' stray brace swallowed Brandt2019's closing brace: the error is met at Castro2021's '@'
+        assertThat(sink.broken).containsExactly(
+                "2@12: ebsco.bib, line 22: expected ',' or '}' after the value of 'keywords', found '@'",
+                "3@32: ebsco.bib, line 37: expected '=' after the field name '<b>missed</b>', found '}'");
+    }
+
+    @Test
+    void anEntryCutShortAtTheEndOfTheFileIsReportedAfterTheEntriesBeforeIt() throws IOException {
+        dev.winnow.testing.CollectingSink sink = new dev.winnow.testing.CollectingSink().recovering();
+        new BibtexReader().read(new StringReader("@article{a, title = {One}}\n@article{b, title = {Two {x},\n"
+                + "@article{c, title = {Three}}\n"), "t.bib", sink);
+        // b's title never closes: it swallows c, which is read again from its own line
+        assertThat(sink.records).extracting(r -> r.record().title()).containsExactly("One", "Three");
+        assertThat(sink.records).extracting(ParsedRecord::line).containsExactly(1L, 3L);
+        assertThat(sink.broken).containsExactly("2@2: t.bib, line 2: the @article entry that starts here never closes "
+                + "(expected '}' before the end of the file)");
+    }
+
+    @Test
+    void aBraceThatNeverClosesSwallowsNoLaterEntry() throws IOException {
+        dev.winnow.testing.CollectingSink sink = new dev.winnow.testing.CollectingSink().recovering();
+        new BibtexReader().read(new StringReader("""
+                @article{a, title = {One}}
+                @article{b, title = {Two {never closed},
+                  year = {2001}}
+                @book{c,
+                  title = {Three}}
+                  @misc{d, title = {Four}}
+                """), "t.bib", sink);
+        assertThat(sink.records).extracting(r -> r.record().title()).containsExactly("One", "Three", "Four");
+        assertThat(sink.records).extracting(ParsedRecord::line).containsExactly(1L, 4L, 6L);
+        // the title's value ran on to the end of b; the error is met at c's '@', where reading resumes
+        assertThat(sink.broken).containsExactly("2@2: t.bib, line 4: expected ',' or '}' after the value of 'title', found '@'");
+    }
+
+    @Test
+    void withoutRecoveryABrokenEntryStillRefusesTheFileAndSoDoesAFileOfBrokenEntriesOnly() {
+        assertThatThrownBy(() -> parse("@article{a, title = {One}}\n@article{b, title {Two}}\n@article{c, title = {3}}"))
+                .isInstanceOf(ParseException.class)
+                .hasMessage("test.bib, line 2: expected '=' after the field name 'title', found '{'");
+        dev.winnow.testing.CollectingSink lenient = new dev.winnow.testing.CollectingSink().recovering();
+        assertThatThrownBy(() -> new BibtexReader().read(new StringReader("@article{b, title {Two}}\n"), "t.bib", lenient))
+                .isInstanceOf(ParseException.class).hasMessageStartingWith("t.bib, line 1: expected '='");
+    }
+
+    @Test
     void sniffsBibtexButNotOtherFormats() {
         BibtexReader r = new BibtexReader();
         assertThat(r.sniff("% Encoding: UTF-8\n\n@Article{x,\n")).isTrue();
@@ -201,5 +259,28 @@ class BibtexReaderTest {
         }
         assertThat(records).isGreaterThan(100);
         assertThat(failures).allSatisfy(m -> assertThat(m).matches(".*\\.bib, line \\d+: .*"));
+    }
+
+    @Test
+    void webOfScienceBibtexQuirks() throws IOException {
+        dev.winnow.testing.CollectingSink sink = new dev.winnow.testing.CollectingSink();
+        try (var in = getClass().getResourceAsStream("/dev/winnow/bench/documented/wos.bib")) {
+            new BibtexReader().read(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8), "wos.bib", sink);
+        }
+        assertThat(sink.records).hasSize(3);
+        Record a = sink.record(0);
+        assertThat(a.title()).isEqualTo("Patients' experience of nurse-led telephone follow-up after day surgery");
+        assertThat(a.abstractText()).startsWith("Background: Follow-up calls are common & cheap.");
+        assertThat(a.date()).isEqualTo("2021-03");
+        assertThat(a.accessionNumbers()).containsEntry("Web of Science", "WOS:000600000000001");
+        assertThat(a.keywords()).containsExactly("telephone follow-up", "day surgery");
+        Record b = sink.record(1);
+        assertThat(b.doi()).isEqualTo("10.5555/978-1-5555-0000-1_3");
+        assertThat(b.authors()).extracting(Author::family).containsExactly("Duarte", "Novak", "IEEE");
+        assertThat(b.authors().get(2).corporate()).isTrue();
+        Record c = sink.record(2);
+        assertThat(c.articleNumber()).isEqualTo("e0123");
+        assertThat(c.year()).isEqualTo(2022);
+        assertThat(c.extra()).containsEntry("earlyaccessdate", List.of("JAN 2022")).doesNotContainKey("article-number");
     }
 }

@@ -155,4 +155,28 @@ class MedlineReaderTest {
                 .hasMessageContaining("t.nbib, line 1")
                 .hasMessageContaining("expected lines such as 'PMID- 12345678'");
     }
+
+    @Test
+    void aFileWhoseFirstTagIsNotPmidIsDetectedAndRead() throws IOException {
+        String text = """
+                PMCR- 2021/01/05 00:00
+                TI  - Home visits after stroke: a pilot study.
+                FAU - Haddad, Rami
+                AU  - Haddad R
+                DP  - 2020 Dec
+
+                PMCR- 2021/02/05 00:00
+                PMID- 33000002
+                TI  - Second.
+                """;
+        assertThat(reader.sniff(text)).isTrue();
+        assertThat(dev.winnow.ingest.Formats.detect(text).orElseThrow().format()).isEqualTo(dev.winnow.ingest.Format.MEDLINE);
+        List<ParsedRecord> rs = parse(text);
+        assertThat(rs).extracting(r -> r.record().title()).containsExactly("Home visits after stroke: a pilot study.", "Second.");
+        assertThat(rs.get(0).record().year()).isEqualTo(2020);
+        assertThat(rs.get(1).record().pmid()).isEqualTo("33000002");
+        // a RIS file is not taken for MEDLINE because its first tags are padded to four characters too
+        assertThat(reader.sniff("TY  - JOUR\nTI  - x\nAU  - y\nER  - \n")).isFalse();
+        assertThat(reader.sniff("TI  - x\nAU  - y\n")).isFalse();
+    }
 }

@@ -508,4 +508,20 @@ class RisReaderTest {
                 .isInstanceOf(ParseException.class)
                 .hasMessageStartingWith("t.ris: no RIS record");
     }
+
+    @Test
+    void severalAuthorsInOneFieldAndAnEightDigitStartDate() throws IOException {
+        Record r = one("""
+                TY  - CONF
+                TI  - Road safety audits in practice
+                AU  - Agrawal A, Gupta K.
+                AU  - Osei, Kwame
+                PY  - Start date: 20170812
+                ER  -\s
+                """);
+        assertThat(families(r)).containsExactly("Agrawal", "Gupta", "Osei");
+        assertThat(r.authors().get(1).given()).isEqualTo("K.");
+        assertThat(r.year()).isEqualTo(2017);
+        assertThat(one("TY  - JOUR\nTI  - t\nPY  - 12345678\nER  - \n").year()).isNull();
+    }
 }

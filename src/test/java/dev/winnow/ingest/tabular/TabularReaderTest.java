@@ -258,4 +258,50 @@ class TabularReaderTest {
             assertThat(r.record().doi()).startsWith("10.");
         });
     }
+
+    @Test
+    void pubmedCsvGivesVolumeIssueAndPagesFromItsCitationColumn() throws IOException {
+        CollectingSink sink = new CollectingSink();
+        try (var in = getClass().getResourceAsStream("/dev/winnow/bench/documented/pubmed.csv")) {
+            TabularReader.CSV.read(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8), "pubmed.csv", sink);
+        }
+        assertThat(sink.records).hasSize(5);
+        Record r = sink.record(0);
+        assertThat(r.pmid()).isEqualTo("39000001");
+        assertThat(r.journal()).isEqualTo("J Rehabil Example");
+        assertThat(r.volume()).isEqualTo("12");
+        assertThat(r.issue()).isEqualTo("4");
+        assertThat(r.pages()).isEqualTo("310-322");
+        assertThat(r.pmcid()).isEqualTo("PMC9000001");
+        assertThat(r.authors()).extracting(Author::family).containsExactly("Lindqvist", "Okafor", "Haddad");
+        assertThat(r.extra()).containsKey("Citation");
+        assertThat(sink.record(1)).extracting(Record::volume, Record::issue, Record::pages).containsExactly("368", null, "m123");
+        assertThat(sink.record(2)).extracting(Record::volume, Record::pages).containsExactly("30 Suppl 5", "v1-v2");
+        // ahead of print: no volume, the article number after the date
+        assertThat(sink.record(3)).extracting(Record::volume, Record::pages, Record::year).containsExactly(null, "104567", 2024);
+        // a book's citation gives nothing
+        assertThat(sink.record(4)).extracting(Record::volume, Record::pages).containsExactly(null, null);
+        assertThat(sink.mapping.columns()).extracting(c -> c.target()).contains("pubmed-citation");
+
+        // a citation column in another style (APA) fills nothing
+        CollectingSink apa = new CollectingSink();
+        TabularReader.CSV.read(new StringReader("Title,Citation\nT,\"Smith J. 2020. A title. Some Journal, 3(2), 1-9.\"\n"),
+                "apa.csv", apa);
+        assertThat(apa.record(0)).extracting(Record::journal, Record::volume, Record::pages).containsExactly(null, null, null);
+    }
+
+    @Test
+    void anImportSkipsARowWiderThanTheHeaderAndReadsOn() throws IOException {
+        CollectingSink sink = new CollectingSink().recovering();
+        TabularReader.CSV.read(new StringReader("title,doi\nA,10.1/x\nB, with a comma,10.1/y\nC,10.1/z\n"), "test.csv", sink);
+        assertThat(sink.records).extracting(r -> r.record().title()).containsExactly("A", "C");
+        assertThat(sink.records).extracting(ParsedRecord::position).containsExactly(1, 3);
+        assertThat(sink.broken).containsExactly("2@3: test.csv, line 3: expected at most 2 cells, one per column of the "
+                + "header row; found 3 (a column missing from the header, or a delimiter inside an unquoted cell)");
+
+        // a quote out of step puts every row after it out of step: the file is refused even so
+        CollectingSink lenient = new CollectingSink().recovering();
+        assertThatThrownBy(() -> TabularReader.CSV.read(new StringReader("title,doi\nA,10.1/x\n\"B,10.1/y\nC,10.1/z\n"
+                + "\"D, a study\",10.1/w\n"), "test.csv", lenient)).isInstanceOf(ParseException.class);
+    }
 }

@@ -187,4 +187,14 @@ class WosReaderTest {
         assertThat(tab.sniff("PT\tAU\n")).isFalse();
         assertThat(plain.sniff("PT\tAU\tTI\tSO\n")).isFalse();
     }
+
+    @Test
+    void anImportReadsOnPastGarbageBetweenRecordsAndReportsItOnce() throws IOException {
+        dev.winnow.testing.CollectingSink sink = new dev.winnow.testing.CollectingSink().recovering();
+        new WosReader().read(new java.io.StringReader("FN Web of Science\nVR 1.0\nPT J\nTI One\nER\n%%% garbage\n"
+                + "   more garbage\nPT J\nTI Two\nER\nEF\nFN Web of Science\nVR 1.0\nPT J\nTI Three\nER\nEF\n"), "savedrecs.txt", sink);
+        assertThat(sink.records).extracting(p -> p.record().title()).containsExactly("One", "Two", "Three");
+        assertThat(sink.broken).containsExactly("2@6: savedrecs.txt, line 6: expected a Web of Science field tag (two "
+                + "capitals and a space, e.g. 'PT J') or 'ER', found '%%% garbage'");
+    }
 }
