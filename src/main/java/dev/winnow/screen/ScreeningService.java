@@ -139,6 +139,7 @@ public final class ScreeningService {
      */
     public Optional<Next> next(Viewer viewer, Project project, StageName stageName) {
         requireReviewer(viewer, "ask for records to screen");
+        requireOpen(viewer, project, stageName);
         long me = viewer.userId();
         Optional<Next> held = db.read(h -> StageContext.find(h, project.id(), stageName)
                 .flatMap(c -> pilotOrHeld(h, c, me)));
@@ -396,6 +397,9 @@ public final class ScreeningService {
                 return seen.get();
             }
         }
+        closedReason(h, c.projectId, c.name, viewer).ifPresent(m -> {
+            throw new StageClosed(m);
+        });
         if (!c.contains(h, studyId)) {
             throw notInStage(c.name, studyId);
         }
@@ -441,6 +445,7 @@ public final class ScreeningService {
     /** Records in conflict that this viewer may see (while blinded: a resolver's view of records they did not screen). */
     public List<Conflict> conflicts(Viewer viewer, Project project, StageName stageName) {
         return db.inTransaction(h -> {
+            requireOpen(h, viewer, project.id(), stageName);
             StageSnapshot s = StageSnapshot.load(h, project.id(), stageName);
             boolean resolver = s.mayResolve(h, viewer);
             List<Conflict> out = new ArrayList<>();
@@ -507,12 +512,16 @@ public final class ScreeningService {
      * Records whose outcome would reveal another reviewer's decision to this viewer are {@code BLINDED}.
      */
     public StageOutcomes outcomes(Viewer viewer, Project project, StageName stageName) {
-        return db.inTransaction(h -> outcomes(h, viewer, StageSnapshot.load(h, project.id(), stageName)));
+        return db.inTransaction(h -> {
+            requireOpen(h, viewer, project.id(), stageName);
+            return outcomes(h, viewer, StageSnapshot.load(h, project.id(), stageName));
+        });
     }
 
     /** One record's outcome at a stage, as this viewer may see it. */
     public Outcome outcome(Viewer viewer, Project project, StageName stageName, long studyId) {
         return db.inTransaction(h -> {
+            requireOpen(h, viewer, project.id(), stageName);
             StageSnapshot s = StageSnapshot.load(h, project.id(), stageName);
             requireInStage(s, studyId);
             return visibleOutcome(s, viewer, s.mayResolve(h, viewer), studyId);
@@ -586,6 +595,7 @@ public final class ScreeningService {
      */
     public AgreementReport agreement(Viewer viewer, Project project, StageName stageName) {
         return db.inTransaction(h -> {
+            requireOpen(h, viewer, project.id(), stageName);
             StageSnapshot s = StageSnapshot.load(h, project.id(), stageName);
             boolean resolver = s.mayResolve(h, viewer);
             Map<Long, List<Decision>> visible = new LinkedHashMap<>();
@@ -714,6 +724,53 @@ public final class ScreeningService {
     }
 
     // ------------------------------------------------------------------ shared checks
+
+    /**
+     * Why a stage is closed to this viewer for now, if it is. A later stage's list of records is
+     * the earlier stage's includes: while title/abstract is blinded and has conflicts this viewer
+     * may not see, the full-text list (a record missing from it, a decision refused on it, an
+     * outcome) would tell them how the other reviewers decided. So full text opens to a blinded
+     * reviewer only once those conflicts are resolved; the overseer always sees it.
+     */
+    public Optional<String> closedTo(Viewer viewer, Project project, StageName stageName) {
+        if (stageName == StageName.TITLE_ABSTRACT || viewer.isOverseer()) {
+            return Optional.empty();
+        }
+        return db.read(h -> closedReason(h, project.id(), stageName, viewer));
+    }
+
+    private void requireOpen(Viewer viewer, Project project, StageName stageName) {
+        closedTo(viewer, project, stageName).ifPresent(m -> {
+            throw new StageClosed(m);
+        });
+    }
+
+    private static void requireOpen(Handle h, Viewer viewer, long projectId, StageName stageName) {
+        closedReason(h, projectId, stageName, viewer).ifPresent(m -> {
+            throw new StageClosed(m);
+        });
+    }
+
+    private static Optional<String> closedReason(Handle h, long projectId, StageName stageName, Viewer viewer) {
+        if (stageName == StageName.TITLE_ABSTRACT || viewer.isOverseer()) {
+            return Optional.empty();
+        }
+        Optional<StageStore.StageRow> ta = StageStore.find(h, projectId, StageName.TITLE_ABSTRACT.label());
+        if (ta.isEmpty() || !ta.get().blinded()) {
+            return Optional.empty();
+        }
+        StageSnapshot s = StageSnapshot.load(h, projectId, StageName.TITLE_ABSTRACT);
+        boolean resolver = s.mayResolve(h, viewer);
+        long hidden = s.records.stream().filter(id -> s.outcome(id).status() == Outcome.Status.CONFLICT
+                && !s.canSeeOthers(viewer, resolver, id)).count();
+        if (hidden == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(stageName.label() + " screening opens to you once the " + hidden + " title/abstract "
+                + (hidden == 1 ? "conflict is" : "conflicts are") + " resolved: title/abstract is blinded, and the "
+                + stageName.label() + " list (the records both reviewers included) would show how the other reviewers "
+                + "decided. A resolver settles them on the conflicts board.");
+    }
 
     static void requireInStage(StageSnapshot s, long studyId) {
         if (!s.contains(studyId)) {

@@ -57,6 +57,9 @@ public final class ProjectRoutes {
             var viewer = ScreenRoutes.viewer(a);
             java.util.List<StageView> stages = new java.util.ArrayList<>();
             for (StageName stage : StageName.values()) {
+                if (screening.closedTo(viewer, a.project(), stage).isPresent()) {
+                    continue; // blinding: its list would show how others decided (see ScreeningService.closedTo)
+                }
                 var outcomes = screening.outcomes(viewer, a.project(), stage);
                 stages.add(new StageView(stage.label(), outcomes.outcomes().size(), outcomes.counts(),
                         progress.perReviewer(a.project(), stage)));

@@ -61,7 +61,9 @@ public final class ScreenRoutes {
             Access a = access.access(ctx, Role.REVIEWER);
             StageName stage = StageName.parse(ctx.pathParam("stage"));
             String study = ctx.queryParam("study");
-            ScreenPanel panel = study != null && study.matches("\\d{1,18}")
+            var closed = screening.closedTo(viewer(a), a.project(), stage);
+            ScreenPanel panel = closed.isPresent() ? closedPanel(a, stage, closed.get())
+                    : study != null && study.matches("\\d{1,18}")
                     ? panelFor(a, stage, Long.parseLong(study), null)
                     : nextPanel(a, stage, null);
             ctx.html(views.render("screen/page.jte", Map.of(
@@ -210,7 +212,18 @@ public final class ScreenRoutes {
     }
 
     ScreenPanel nextPanel(Access a, StageName stage, String message) {
-        return nextPanel(a, stage, screening.next(viewer(a), a.project(), stage), message);
+        try {
+            return nextPanel(a, stage, screening.next(viewer(a), a.project(), stage), message);
+        } catch (dev.winnow.screen.StageClosed e) {
+            return closedPanel(a, stage, e.getMessage());
+        }
+    }
+
+    /** The stage is closed to this reviewer for now (blinding): why, and nothing that counts its records. */
+    private ScreenPanel closedPanel(Access a, StageName stage, String why) {
+        var rules = protocols.current(a.project()).protocol();
+        return new ScreenPanel("/p/" + a.project().key(), stage, null, "", "", List.of(), rules.criteria(),
+                rules.rules(stage).exclusionReasons(), null, "", false, 0, 0, "", null, why);
     }
 
     private ScreenPanel nextPanel(Access a, StageName stage, java.util.Optional<ScreeningService.Next> next,
@@ -237,7 +250,8 @@ public final class ScreenRoutes {
         long total = done.total();
         if (study == null) {
             return new ScreenPanel(base, stage, null, "", "", List.of(), rules.criteria(),
-                    rules.rules(stage).exclusionReasons(), null, "", false, decided, total, message, rankLine(a, stage));
+                    rules.rules(stage).exclusionReasons(), null, "", false, decided, total, message, rankLine(a, stage),
+                    "");
         }
         var terms = highlights.terms(a.project());
         Highlighter h = new Highlighter(terms.include(), terms.exclude());
@@ -247,7 +261,8 @@ public final class ScreenRoutes {
                 .filter(d -> d.userId() == a.user().id()).toList();
         return new ScreenPanel(base, stage, r, h.html(r.title()), h.html(r.abstractText()),
                 r.keywords().stream().map(h::html).toList(), rules.criteria(), rules.rules(stage).exclusionReasons(),
-                mine.isEmpty() ? null : mine.get(mine.size() - 1), Tokens.random(), pilot, decided, total, message, rankLine(a, stage));
+                mine.isEmpty() ? null : mine.get(mine.size() - 1), Tokens.random(), pilot, decided, total, message, rankLine(a, stage),
+                "");
     }
 
     /** This reviewer's ranking and stopping estimate as last computed in the background (blinding: their own). */

@@ -85,7 +85,8 @@ public final class WebServer implements AutoCloseable {
             new ProtocolRoutes(new dev.winnow.protocol.ProtocolService(db), team, access, views).register(cfg.routes);
 
             cfg.routes.exception(WebError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
-            cfg.routes.exception(UserError.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+            cfg.routes.exception(UserError.class, (e, ctx) ->
+                    error(ctx, e instanceof dev.winnow.screen.StageClosed ? 403 : 400, e.getMessage()));
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), e);

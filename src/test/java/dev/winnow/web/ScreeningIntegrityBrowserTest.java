@@ -1,0 +1,172 @@
+package dev.winnow.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import dev.winnow.account.AccountService;
+import dev.winnow.project.Project;
+import dev.winnow.project.ProjectKind;
+import dev.winnow.project.ProjectService;
+import dev.winnow.project.Role;
+import dev.winnow.project.TeamService;
+import dev.winnow.protocol.ProtocolService;
+import dev.winnow.protocol.ProtocolYaml;
+import dev.winnow.record.Author;
+import dev.winnow.record.Record;
+import dev.winnow.store.Database;
+import dev.winnow.store.StudyStore;
+import dev.winnow.testing.TestDb;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Screening integrity over a real server, as two blinded reviewers (ann, ben), an owner (olive)
+ * and a resolver (cat) would meet it, on SQLite and PostgreSQL: the full-text stage stays closed
+ * while title/abstract conflicts are open; looking at the screening page reserves nothing; the
+ * progress, the stopping line and the queue agree.
+ */
+class ScreeningIntegrityBrowserTest {
+    static Browsers browsers;
+
+    /** One fresh project with {@code n} records and its server. */
+    record Fixture(Database db, WebServer server, Project project, List<Long> studies) implements AutoCloseable {
+        String base() {
+            return "http://127.0.0.1:" + server.port();
+        }
+
+        String p() {
+            return base() + "/p/" + project.key();
+        }
+
+        @Override
+        public void close() {
+            server.close();
+            db.close();
+        }
+    }
+
+    static final String[] TITLES = {
+        "Early palliative care shared by general practice and oncology",
+        "Letter: paediatric end-of-life care",
+        "GP involvement in oncology follow-up: a trial",
+        "Nurse-led palliative care clinics for adults with heart failure",
+        "Home-based specialist palliative care: a cohort study",
+    };
+
+    static Fixture fixture(TestDb kind, int n) {
+        Database db = kind.fresh();
+        AccountService accounts = new AccountService(db);
+        for (String u : List.of("olive", "ann", "ben", "cat")) {
+            accounts.addUser(u, null, u + " password 123", false, "test");
+        }
+        Project project = new ProjectService(db).create("Early palliative care models", ProjectKind.SCOPING, null);
+        TeamService team = new TeamService(db);
+        team.put(project, "olive", Role.OWNER, null);
+        for (String u : List.of("ann", "ben", "cat")) {
+            team.put(project, u, Role.REVIEWER, null);
+        }
+        new ProtocolService(db).save(project, ProtocolYaml.example(), "olive");
+        List<Long> ids = new ArrayList<>();
+        db.useTransaction(h -> {
+            for (int i = 0; i < n; i++) {
+                ids.add(StudyStore.insert(h, project.id(), Record.builder().title(TITLES[i])
+                        .abstractText("Adults with cancer or organ failure; record " + (i + 1) + ".")
+                        .author(Author.of("Jensen", "Mette")).journal("BMC Palliative Care").year(2020 + i).build()).id());
+            }
+        });
+        WebServer server = new WebServer(db).start("127.0.0.1", 0);
+        return new Fixture(db, server, project, ids);
+    }
+
+    @BeforeAll
+    static void start() {
+        browsers = Browsers.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browsers != null) {
+            browsers.close();
+        }
+    }
+
+    static Page signedIn(BrowserContext ctx, Fixture f, String user) {
+        Page page = ctx.newPage();
+        Browsers.signIn(page, f.base(), user, user + " password 123");
+        return page;
+    }
+
+    /** Decides the record on screen with the keyboard (after checking its title). */
+    static void decide(Page page, String title, String... keys) {
+        assertThat(page.locator("#record-title")).hasText(title);
+        for (String k : keys) {
+            page.keyboard().press(k);
+        }
+        assertThat(page.locator("#record-title", new Page.LocatorOptions().setHasText(title))).hasCount(0);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDb.class)
+    void fullTextStaysClosedToBlindedReviewersWhileTitleAbstractConflictsAreOpen(TestDb kind) {
+        try (Fixture f = fixture(kind, 3);
+             BrowserContext annCtx = browsers.person();
+             BrowserContext benCtx = browsers.person();
+             BrowserContext catCtx = browsers.person()) {
+            Page ann = signedIn(annCtx, f, "ann");
+            ann.navigate(f.p() + "/screen/title-abstract");
+            decide(ann, TITLES[0], "i");
+            decide(ann, TITLES[1], "i");
+            decide(ann, TITLES[2], "e");
+            Page ben = signedIn(benCtx, f, "ben");
+            ben.navigate(f.p() + "/screen/title-abstract");
+            decide(ben, TITLES[0], "i");
+            decide(ben, TITLES[1], "e"); // the conflict: ann included it
+            decide(ben, TITLES[2], "e");
+
+            // ann included records 1 and 2: a full-text list with only record 1 would tell her ben excluded 2
+            ann.navigate(f.p() + "/screen/full-text");
+            assertThat(ann.locator("#stage-closed")).containsText("1 title/abstract conflict is resolved");
+            assertThat(ann.locator("#record-title")).hasCount(0);
+            assertThat(ann.locator("main")).not().containsText(TITLES[0]);
+            ann.navigate(f.p() + "/screen/full-text?study=" + f.studies().get(0));
+            assertThat(ann.locator("#stage-closed")).isVisible();
+            ann.navigate(f.p() + "/full-text");
+            assertThat(ann.locator("main")).not().containsText(TITLES[0]);
+            assertThat(ann.locator("main")).containsText("opens to you once");
+            ann.navigate(f.p());
+            assertThat(ann.locator("#stage-full-text")).hasCount(0);
+            String api = f.base() + "/api/v1/projects/" + f.project().key() + "/stages/full-text";
+            for (String path : List.of("/next", "/outcomes", "/conflicts")) {
+                var res = annCtx.request().get(api + path);
+                assertThat(res.status()).as(path).isEqualTo(403);
+                assertThat(res.text()).as(path).contains("opens to you once").doesNotContain(TITLES[0]);
+            }
+            // deciding a record at full text by its id says nothing about whether it passed
+            String csrf = (String) ann.evaluate("() => document.querySelector('input[name=_csrf]').value");
+            var post = annCtx.request().post(api + "/decisions", com.microsoft.playwright.options.RequestOptions.create()
+                    .setHeader("X-CSRF-Token", csrf).setHeader("Content-Type", "application/json")
+                    .setData("{\"studyId\": " + f.studies().get(1) + ", \"verdict\": \"include\"}"));
+            assertThat(post.status()).isEqualTo(403);
+
+            // cat (a resolver who screened nothing) settles the conflict; full text opens
+            Page cat = signedIn(catCtx, f, "cat");
+            cat.navigate(f.p() + "/conflicts/title-abstract");
+            var card = cat.locator("#conflict-" + f.studies().get(1));
+            card.getByLabel("exclude").check();
+            card.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                    new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Resolve")).click();
+            assertThat(cat.locator("#no-conflicts")).isVisible();
+
+            ann.navigate(f.p() + "/screen/full-text");
+            assertThat(ann.locator("#stage-closed")).hasCount(0);
+            assertThat(ann.locator("#record-title")).hasText(TITLES[0]);
+            assertThat(annCtx.request().get(api + "/outcomes").status()).isEqualTo(200);
+        }
+    }
+}
