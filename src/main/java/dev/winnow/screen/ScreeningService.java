@@ -48,6 +48,11 @@ public final class ScreeningService {
     private final Map<String, Long> closedBelow = new java.util.concurrent.ConcurrentHashMap<>();
     /** Per stage and capacity: study ids closed to every reviewer for good (resolved, or full); a cache. */
     private final Map<String, Set<Long>> closedToAll = new java.util.concurrent.ConcurrentHashMap<>();
+    /** How long a reservation lasts: after it, the record may be given to someone else. */
+    private final java.time.Duration reservation;
+
+    /** How long a reviewer's reservation of a record lasts by default. */
+    public static final java.time.Duration RESERVATION = java.time.Duration.ofMinutes(30);
 
     public ScreeningService(Database db) {
         this(db, QueueOrder.RECORD_ORDER);
@@ -55,8 +60,14 @@ public final class ScreeningService {
 
     /** A screening service whose queue follows {@code order} (e.g. the active-learning ranking). */
     public ScreeningService(Database db, QueueOrder order) {
+        this(db, order, RESERVATION);
+    }
+
+    /** As above, with reservations lasting {@code reservation}. */
+    public ScreeningService(Database db, QueueOrder order, java.time.Duration reservation) {
         this.db = db;
         this.order = order;
+        this.reservation = reservation;
     }
 
     /** What a reviewer decided, before it is stored. */
@@ -128,11 +139,90 @@ public final class ScreeningService {
     // ------------------------------------------------------------------ queue
 
     /**
-     * The next record for this reviewer: first the open pilot round's records they have not decided,
-     * then a record they already hold (assigned, not yet decided), then a newly claimed record — in
+     * The record this reviewer would be given next, <em>without reserving it</em> (a page view, a
+     * {@code GET}): the open pilot round's, else one they hold, else the first open record. Deciding
+     * it takes its place if one is still free (see {@link #decide}); nothing is written here except
+     * that expired reservations are released.
+     */
+    public Optional<Next> peek(Viewer viewer, Project project, StageName stageName) {
+        requireReviewer(viewer, "ask for records to screen");
+        requireOpen(viewer, project, stageName);
+        releaseExpired(project, stageName);
+        long me = viewer.userId();
+        if (db.read(h -> StageContext.find(h, project.id(), stageName)).isEmpty()) {
+            db.useTransaction(h -> StageContext.load(h, project.id(), stageName)); // the stage's settings row
+        }
+        Optional<Next> held = db.read(h -> StageContext.find(h, project.id(), stageName)
+                .flatMap(c -> pilotOrHeld(h, c, me)));
+        if (held.isPresent()) {
+            return held;
+        }
+        List<Long> candidates = candidates(project, stageName, me, Set.of());
+        return candidates.isEmpty() ? Optional.empty() : db.read(h -> StudyStore.find(h, candidates.get(0)))
+                .map(st -> new Next(stageName, st, null));
+    }
+
+    /**
+     * Releases reservations older than the reservation time at a stage (looking is one index
+     * lookup; a release is a short write). Records closed only by reservations may open again.
+     */
+    private void releaseExpired(Project project, StageName stageName) {
+        Optional<StageStore.StageRow> stage = db.read(h -> StageStore.find(h, project.id(), stageName.label()));
+        if (stage.isEmpty()) {
+            return;
+        }
+        String cutoff = dev.winnow.store.Clock.format(java.time.Instant.now().minus(reservation));
+        if (!db.read(h -> AssignmentStore.anyOlderThan(h, stage.get().id(), cutoff))) {
+            return;
+        }
+        db.useTransaction(h -> {
+            for (AssignmentStore.AssignmentRow a : AssignmentStore.releaseOlderThan(h, stage.get().id(), cutoff)) {
+                AuditStore.record(h, project.id(), a.userId(), userName(h, a.userId()), "screen.release",
+                        "study " + a.studyId(), Map.of("stage", stageName.label(), "why", "expired"));
+            }
+        });
+    }
+
+    /** Reservations held at a stage, per reviewer name (counts: no verdicts). */
+    public Map<String, Long> reservations(Project project, StageName stageName) {
+        return db.read(h -> {
+            Map<String, Long> out = new TreeMap<>();
+            StageStore.find(h, project.id(), stageName.label()).ifPresent(st -> AssignmentStore.forStage(h, st.id())
+                    .forEach(a -> out.merge(userName(h, a.userId()), 1L, Long::sum)));
+            return out;
+        });
+    }
+
+    /** An owner releases every reservation at a stage (someone left with records held); how many. */
+    public int release(Viewer viewer, Project project, StageName stageName) {
+        return db.inTransaction(h -> {
+            Optional<StageStore.StageRow> st = StageStore.find(h, project.id(), stageName.label());
+            if (st.isEmpty()) {
+                return 0;
+            }
+            List<AssignmentStore.AssignmentRow> gone = AssignmentStore.releaseStage(h, st.get().id());
+            for (AssignmentStore.AssignmentRow a : gone) {
+                AuditStore.record(h, project.id(), viewer.userId(), viewer.name(), "screen.release",
+                        "study " + a.studyId(), Map.of("stage", stageName.label(), "why", "released by owner",
+                                "holder", userName(h, a.userId())));
+            }
+            return gone.size();
+        });
+    }
+
+    /** Releases every reservation a user holds (they signed out); how many. */
+    public static int releaseAllOf(Database db, long userId) {
+        return db.inTransaction(h -> AssignmentStore.releaseUser(h, userId));
+    }
+
+    /**
+     * Reserves the next record for this reviewer and gives it (the command line's {@code screen next},
+     * the API's {@code POST …/next}): first the open pilot round's records they have not decided,
+     * then a record they already hold (reserved, not yet decided), then a newly claimed record — in
      * the {@link QueueOrder}'s order first, then in record order. A record is claimed by taking a
      * free slot (1..reviewers per record; 1 in pool mode) — a unique index makes concurrent claims
-     * safe — and never twice by the same reviewer.
+     * safe — and never twice by the same reviewer. A reservation lasts until the record is decided,
+     * the reservation time passes, or it is released (sign-out, an owner).
      *
      * <p>Cost: a request reads a few index entries, not the stage. Asking again before deciding
      * only reads (no write, no lock); a claim is one short write.
@@ -140,6 +230,7 @@ public final class ScreeningService {
     public Optional<Next> next(Viewer viewer, Project project, StageName stageName) {
         requireReviewer(viewer, "ask for records to screen");
         requireOpen(viewer, project, stageName);
+        releaseExpired(project, stageName);
         long me = viewer.userId();
         Optional<Next> held = db.read(h -> StageContext.find(h, project.id(), stageName)
                 .flatMap(c -> pilotOrHeld(h, c, me)));
@@ -282,7 +373,10 @@ public final class ScreeningService {
                 break;
             }
             if (first) {
-                closedBelow.merge(key, open.get(0), Math::max);
+                // below the first open record everything is closed to this reviewer; for good only
+                // below the lowest reservation (one that expires or is released may open its record)
+                Long reserved = AssignmentStore.lowestReservedUndecidedBy(h, stageId, me);
+                closedBelow.merge(key, reserved == null ? open.get(0) : Math.min(open.get(0), reserved), Math::max);
                 first = false;
             }
             for (long id : open) {
@@ -295,8 +389,16 @@ public final class ScreeningService {
         return out;
     }
 
-    /** Takes a free slot of a record for this reviewer; false when the others were quicker. */
+    /**
+     * Takes a free place on a record for this reviewer; false when the others were quicker. The
+     * study's row is locked (PostgreSQL; SQLite has one writer) so that a claim and a decision
+     * without a reservation cannot both take the last place.
+     */
     private static boolean claim(Handle h, StageContext c, Viewer viewer, long studyId, int capacity) {
+        StudyStore.lock(h, studyId);
+        if (QueueStore.people(h, c.stage.id(), studyId) >= capacity) {
+            return false;
+        }
         Set<Integer> taken = QueueStore.takenSlots(h, c.stage.id(), studyId);
         for (int slot = 1; slot <= capacity; slot++) {
             if (!taken.contains(slot) && AssignmentStore.claim(h, c.stage.id(), studyId, viewer.userId(), slot)) {
@@ -353,6 +455,7 @@ public final class ScreeningService {
      */
     public Decided decideAndNext(Viewer viewer, Project project, StageName stageName, long studyId, Input input) {
         requireReviewer(viewer, "record decisions");
+        releaseExpired(project, stageName);
         List<Long> candidates = candidates(project, stageName, viewer.userId(), Set.of(studyId));
         Decided d = decide(viewer, project, stageName, studyId, input, candidates);
         return d.next() == null ? new Decided(d.decision(), next(viewer, project, stageName)) : d;
@@ -412,13 +515,42 @@ public final class ScreeningService {
         }
         Long pilotRound = openPilot(h, c.stage.id()).filter(p -> p.sample().contains(studyId))
                 .map(PilotStore.PilotRow::id).orElse(null);
+        if (pilotRound == null) {
+            requirePlace(h, c, viewer, studyId);
+        }
         Decision d = DecisionStore.append(h, new DecisionStore.NewDecision(c.stage.id(), studyId,
                 viewer.userId(), input.verdict(), reasons, input.criteria(), input.note(), input.secondsTaken(),
                 pilotRound == null ? "screen" : "pilot", pilotRound, input.idempotencyKey()));
+        if (pilotRound == null) {
+            AssignmentStore.spend(h, c.stage.id(), studyId, viewer.userId()); // the decision holds the place now
+        }
         // the verdict is not written to the audit log: the log must not unblind a stage
         AuditStore.record(h, c.projectId, viewer.userId(), viewer.name(), "screen.decision",
                 "study " + studyId, Map.of("stage", c.name.label(), "decision", d.id()));
         return d;
+    }
+
+    /**
+     * The one rule for a decision on a record: a reviewer may decide a record they hold (reserved,
+     * or decided before: a change of mind), or one with a free place (fewer than the stage's
+     * reviewers per record hold it, and no resolution settled it) — the decision then takes that
+     * place. Anything else is refused and nothing is stored.
+     */
+    private static void requirePlace(Handle h, StageContext c, Viewer viewer, long studyId) {
+        if (QueueStore.holds(h, c.stage.id(), studyId, viewer.userId())) {
+            return;
+        }
+        StudyStore.lock(h, studyId);
+        if (QueueStore.resolved(h, c.stage.id(), studyId)) {
+            throw new RecordTaken("record " + studyId + " was settled by a resolution at " + c.name.label()
+                    + ": it needs no more decisions, so yours was not recorded");
+        }
+        int capacity = c.rules.requiredReviewers();
+        if (QueueStore.people(h, c.stage.id(), studyId) >= capacity) {
+            throw new RecordTaken("record " + studyId + " already has its " + capacity
+                    + (capacity == 1 ? " reviewer" : " reviewers") + " at " + c.name.label()
+                    + " (reviewers per record, in the protocol): your decision was not recorded");
+        }
     }
 
     /** The decisions on one record this viewer may see (while blinded, a screener sees only their own), oldest first. */

@@ -12,17 +12,23 @@ final class AuthRoutes {
     private final AccountService accounts;
     private final Security security;
     private final Views views;
+    /** What else signing out ends (the user's screening reservations). */
+    private final java.util.function.LongConsumer onSignOut;
 
-    AuthRoutes(AccountService accounts, Security security, Views views) {
+    AuthRoutes(AccountService accounts, Security security, Views views, java.util.function.LongConsumer onSignOut) {
         this.accounts = accounts;
         this.security = security;
         this.views = views;
+        this.onSignOut = onSignOut;
     }
 
     void register(RoutesConfig r) {
         r.get("/login", ctx -> form(ctx, null, 200));
         r.post("/login", this::signIn);
         r.post("/logout", ctx -> {
+            if (Security.user(ctx) != null) {
+                onSignOut.accept(Security.user(ctx).id());
+            }
             accounts.signOut(ctx.cookie(Security.SESSION_COOKIE));
             security.setCookie(ctx, Security.SESSION_COOKIE, "", 0, "Lax");
             ctx.redirect("/login");

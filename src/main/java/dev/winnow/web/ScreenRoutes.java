@@ -69,7 +69,8 @@ public final class ScreenRoutes {
             ctx.html(views.render("screen/page.jte", Map.of(
                     "page", ProjectRoutes.page(ctx, "Screening", a, "screen"),
                     "panel", panel,
-                    "terms", highlights.terms(a.project()))));
+                    "terms", highlights.terms(a.project()),
+                    "reservations", reservations(a, stage))));
         });
         r.post("/p/{key}/screen/{stage}/decide", ctx -> {
             Access a = access.access(ctx, Role.REVIEWER);
@@ -79,6 +80,9 @@ public final class ScreenRoutes {
             try {
                 d = screening.decideAndNext(viewer(a), a.project(), stage, studyId, input(ctx));
                 ranking.decided(a.project().id(), stage, a.user().id());
+            } catch (dev.winnow.screen.RecordTaken e) {
+                answer(ctx, a, stage, nextPanel(a, stage, e.getMessage() + ". Here is your next record."), 409);
+                return;
             } catch (UserError e) {
                 answer(ctx, a, stage, panelFor(a, stage, studyId, e.getMessage()), 400);
                 return;
@@ -94,6 +98,13 @@ public final class ScreenRoutes {
                     : panelFor(a, stage, mine.get(mine.size() - 1).studyId(),
                     "Back to your last record: decide again and the new decision replaces the old one.");
             answer(ctx, a, stage, panel, 200);
+        });
+        r.post("/p/{key}/screen/{stage}/release", ctx -> {
+            Access a = access.access(ctx, Role.OWNER);
+            StageName stage = StageName.parse(ctx.pathParam("stage"));
+            int n = screening.release(viewer(a), a.project(), stage);
+            answer(ctx, a, stage, nextPanel(a, stage, "Released " + n + (n == 1 ? " reservation" : " reservations")
+                    + ": those records go to whoever screens next."), 200);
         });
         r.post("/p/{key}/screen/{stage}/terms", ctx -> {
             Access a = access.access(ctx, Role.OWNER);
@@ -130,19 +141,16 @@ public final class ScreenRoutes {
 
     private void registerApi(RoutesConfig r) {
         String stagePath = ApiRoutes.BASE + "/projects/{key}/stages/{stage}";
-        r.get(stagePath + "/next", ctx -> {
-            Access a = access.access(ctx, Role.REVIEWER);
-            var next = screening.next(viewer(a), a.project(), StageName.parse(ctx.pathParam("stage")));
-            if (next.isEmpty()) {
-                ctx.status(204);
-                return;
-            }
-            Map<String, Object> out = new java.util.LinkedHashMap<>();
-            out.put("record", RecordView.of(next.get().study().id(), next.get().study().record()));
-            out.put("pilotRound", next.get().pilotRound());
-            out.put("ranking", ranking.standing(a.project().id(), StageName.parse(ctx.pathParam("stage")), a.user().id())
-                    .map(Standing::summary).orElse(Map.of("order", "record", "orderText", Standing.COMPUTING)));
-            ctx.json(out);
+        r.get(stagePath + "/next", ctx -> nextJson(ctx, false));
+        r.post(stagePath + "/next", ctx -> nextJson(ctx, true));
+        r.get(stagePath + "/reservations", ctx -> {
+            Access a = access.access(ctx, Role.OWNER);
+            ctx.json(screening.reservations(a.project(), StageName.parse(ctx.pathParam("stage"))));
+        });
+        r.delete(stagePath + "/reservations", ctx -> {
+            Access a = access.access(ctx, Role.OWNER);
+            ctx.json(Map.of("released", screening.release(viewer(a), a.project(),
+                    StageName.parse(ctx.pathParam("stage")))));
         });
         r.post(stagePath + "/decisions", ctx -> {
             Access a = access.access(ctx, Role.REVIEWER);
@@ -180,6 +188,32 @@ public final class ScreenRoutes {
         });
     }
 
+    /**
+     * The next record as JSON: {@code GET} only looks (the record the reviewer would be given; it is
+     * theirs once they decide it, if a place is still free), {@code POST} reserves it.
+     */
+    private void nextJson(Context ctx, boolean reserve) {
+        Access a = access.access(ctx, Role.REVIEWER);
+        StageName stage = StageName.parse(ctx.pathParam("stage"));
+        var next = reserve ? screening.next(viewer(a), a.project(), stage) : screening.peek(viewer(a), a.project(), stage);
+        if (next.isEmpty()) {
+            ctx.status(204);
+            return;
+        }
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("record", RecordView.of(next.get().study().id(), next.get().study().record()));
+        out.put("pilotRound", next.get().pilotRound());
+        out.put("reserved", reserve);
+        out.put("ranking", ranking.standing(a.project().id(), stage, a.user().id())
+                .map(Standing::summary).orElse(Map.of("order", "record", "orderText", Standing.COMPUTING)));
+        ctx.json(out);
+    }
+
+    /** Who holds records reserved at this stage (owners see it, to release them); empty for others. */
+    private Map<String, Long> reservations(Access a, StageName stage) {
+        return a.role().atLeast(Role.OWNER) ? screening.reservations(a.project(), stage) : Map.of();
+    }
+
     static Viewer viewer(Access a) {
         return Viewer.reviewer(a.user().id(), a.user().username());
     }
@@ -207,13 +241,15 @@ public final class ScreenRoutes {
         } else {
             ctx.status(status).html(views.render("screen/page.jte", Map.of(
                     "page", ProjectRoutes.page(ctx, "Screening", a, "screen"),
-                    "panel", panel, "terms", highlights.terms(a.project()))));
+                    "panel", panel, "terms", highlights.terms(a.project()),
+                    "reservations", reservations(a, stage))));
         }
     }
 
     ScreenPanel nextPanel(Access a, StageName stage, String message) {
         try {
-            return nextPanel(a, stage, screening.next(viewer(a), a.project(), stage), message);
+            // looking reserves nothing: the record is taken when decided (then the next one is reserved)
+            return nextPanel(a, stage, screening.peek(viewer(a), a.project(), stage), message);
         } catch (dev.winnow.screen.StageClosed e) {
             return closedPanel(a, stage, e.getMessage());
         }

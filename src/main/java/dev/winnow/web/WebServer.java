@@ -63,7 +63,8 @@ public final class WebServer implements AutoCloseable {
                 body.put("version", dev.winnow.cli.Versions.current());
                 ctx.json(body);
             });
-            new AuthRoutes(accounts, security, views).register(cfg.routes);
+            new AuthRoutes(accounts, security, views,
+                    userId -> dev.winnow.screen.ScreeningService.releaseAllOf(db, userId)).register(cfg.routes);
             new ProjectRoutes(projects, team, new dev.winnow.screen.ScreeningService(db),
                     new dev.winnow.screen.ScreeningProgress(db), access, views).register(cfg.routes);
             new ApiRoutes(projects, team, access).register(cfg.routes);
@@ -86,7 +87,8 @@ public final class WebServer implements AutoCloseable {
 
             cfg.routes.exception(WebError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
             cfg.routes.exception(UserError.class, (e, ctx) ->
-                    error(ctx, e instanceof dev.winnow.screen.StageClosed ? 403 : 400, e.getMessage()));
+                    error(ctx, e instanceof dev.winnow.screen.StageClosed ? 403
+                            : e instanceof dev.winnow.screen.RecordTaken ? 409 : 400, e.getMessage()));
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), e);

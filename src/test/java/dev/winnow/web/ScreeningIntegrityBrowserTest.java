@@ -169,4 +169,85 @@ class ScreeningIntegrityBrowserTest {
             assertThat(annCtx.request().get(api + "/outcomes").status()).isEqualTo(200);
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDb.class)
+    void lookingAtTheScreeningPageReservesNothingAndReservationsEnd(TestDb kind) {
+        try (Fixture f = fixture(kind, 3);
+             BrowserContext oliveCtx = browsers.person();
+             BrowserContext annCtx = browsers.person();
+             BrowserContext benCtx = browsers.person()) {
+            String screen = f.p() + "/screen/title-abstract";
+            // the owner only looks (page and API GET); two reviewers per record, ann and ben screen everything
+            Page olive = signedIn(oliveCtx, f, "olive");
+            olive.navigate(screen);
+            assertThat(olive.locator("#record-title")).hasText(TITLES[0]);
+            assertThat(oliveCtx.request().get(f.base() + "/api/v1/projects/" + f.project().key()
+                    + "/stages/title-abstract/next").status()).isEqualTo(200);
+            assertThat(olive.locator("#no-reservations")).isAttached();
+            Page ann = signedIn(annCtx, f, "ann");
+            ann.navigate(screen);
+            decide(ann, TITLES[0], "i");
+            // her next record is reserved for her now: the owner sees who holds what
+            olive.reload();
+            assertThat(olive.locator("#reservations")).containsText("ann: 1");
+            decide(ann, TITLES[1], "e");
+            decide(ann, TITLES[2], "i");
+            assertThat(ann.locator("#queue-empty")).isVisible();
+            assertThat(ann.locator(".bar-label")).containsText("You have screened 3 of 3 records");
+            Page ben = signedIn(benCtx, f, "ben");
+            ben.navigate(screen);
+            decide(ben, TITLES[0], "i");
+            decide(ben, TITLES[1], "e");
+            decide(ben, TITLES[2], "i");
+            assertThat(ben.locator("#queue-empty")).isVisible();
+            assertThat(ben.locator(".bar-label")).containsText("You have screened 3 of 3 records");
+            // nothing is left awaiting a reviewer
+            olive.navigate(f.p());
+            assertThat(olive.locator("#stage-title-abstract + .bar-label"))
+                    .containsText("3 of 3 records have a final outcome");
+            // the owner's stale page: deciding a record that has its reviewers is refused, and says so
+            olive.navigate(screen);
+            assertThat(olive.locator("#queue-empty")).isVisible();
+            olive.navigate(screen + "?study=" + f.studies().get(0));
+            olive.keyboard().press("i");
+            assertThat(olive.locator("#screen-message")).containsText("already has its 2 reviewers");
+            assertThat(olive.locator("#queue-empty")).isVisible();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDb.class)
+    void reservationsAreReleasedOnSignOutByTheOwnerAndWhenTheyExpire(TestDb kind) {
+        try (Fixture f = fixture(kind, 3);
+             BrowserContext oliveCtx = browsers.person();
+             BrowserContext annCtx = browsers.person()) {
+            String screen = f.p() + "/screen/title-abstract";
+            Page ann = signedIn(annCtx, f, "ann");
+            ann.navigate(screen);
+            decide(ann, TITLES[0], "i");
+            Page olive = signedIn(oliveCtx, f, "olive");
+            olive.navigate(screen);
+            assertThat(olive.locator("#reservations")).containsText("ann: 1");
+            // signing out ends ann's reservation
+            ann.locator("form[action='/logout'] button").click();
+            olive.reload();
+            assertThat(olive.locator("#no-reservations")).isAttached();
+            // the owner releases what someone left held
+            Page ann2 = signedIn(annCtx, f, "ann");
+            ann2.navigate(screen);
+            decide(ann2, TITLES[1], "e");
+            olive.reload();
+            assertThat(olive.locator("#reservations")).containsText("ann: 1");
+            olive.locator("#reservations button").click();
+            assertThat(olive.locator("#no-reservations")).isAttached();
+            // a reservation older than the reservation time (cat's, left a day ago) is released when anyone looks
+            f.db().useTransaction(h -> h.createUpdate("insert into assignment (stage_id, study_id, user_id, slot, "
+                    + "assigned_at) select id, :t, (select id from app_user where username = 'cat'), 2, "
+                    + "'2000-01-01T00:00:00Z' from stage where project_id = :p and name = 'title-abstract'")
+                    .bind("t", f.studies().get(0)).bind("p", f.project().id()).execute());
+            olive.reload();
+            assertThat(olive.locator("#no-reservations")).isAttached();
+        }
+    }
 }
