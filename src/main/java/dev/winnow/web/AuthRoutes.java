@@ -9,6 +9,9 @@ import java.util.Map;
 
 /** Signing in and out: {@code GET/POST /login}, {@code POST /logout}. */
 final class AuthRoutes {
+    /** A browser that signed in before: its sign-in attempts are throttled apart (see AccountService.signIn). */
+    static final String DEVICE_COOKIE = "winnow_device";
+    private static final long DEVICE_MAX_AGE = java.time.Duration.ofDays(365).toSeconds();
     private final AccountService accounts;
     private final Security security;
     private final Views views;
@@ -56,9 +59,11 @@ final class AuthRoutes {
             return;
         }
         try {
-            var signIn = accounts.signIn(ctx.formParam("username"), ctx.formParam("password"), ctx.ip());
+            var signIn = accounts.signIn(ctx.formParam("username"), ctx.formParam("password"),
+                    security.clientAddress(ctx), ctx.cookie(DEVICE_COOKIE));
             security.setCookie(ctx, Security.SESSION_COOKIE, signIn.cookieValue(),
                     AccountService.ABSOLUTE_TIMEOUT.toSeconds(), "Lax");
+            security.setCookie(ctx, DEVICE_COOKIE, signIn.deviceCookie(), DEVICE_MAX_AGE, "Strict");
             security.setCookie(ctx, Security.LOGIN_COOKIE, "", 0, "Strict");
             ctx.redirect(safeNext(ctx.formParam("next")));
         } catch (SignInRefused e) {

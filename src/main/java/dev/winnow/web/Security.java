@@ -113,6 +113,29 @@ final class Security {
         }
     }
 
+    /**
+     * The client's address: the connection's, or — when the connection comes from a trusted proxy —
+     * the last address in {@code X-Forwarded-For} that is not itself a trusted proxy.
+     */
+    String clientAddress(Context ctx) {
+        String ip = ctx.ip();
+        if (!options.trustedProxies().contains(ip)) {
+            return ip;
+        }
+        String forwarded = ctx.header("X-Forwarded-For");
+        if (forwarded == null || forwarded.isBlank()) {
+            return ip;
+        }
+        String[] hops = forwarded.split(",");
+        for (int i = hops.length - 1; i >= 0; i--) {
+            String hop = hops[i].strip();
+            if (!hop.isEmpty() && !options.trustedProxies().contains(hop)) {
+                return hop.length() > 64 ? hop.substring(0, 64) : hop;
+            }
+        }
+        return ip;
+    }
+
     /** Whether cookies set on this response should be marked Secure. */
     boolean secure(Context ctx) {
         return switch (options.secureCookies()) {

@@ -89,14 +89,14 @@ final class WebClient {
     }
 
     /** Signs in through the form, as a browser would; returns the answer to the POST. */
-    HttpResponse<String> signIn(String user, String password) {
-        HttpResponse<String> form = get("/login");
+    HttpResponse<String> signIn(String user, String password, String... headers) {
+        HttpResponse<String> form = get("/login", headers);
         Map<String, String> f = new LinkedHashMap<>();
         f.put("_csrf", csrfIn(form.body()));
         f.put("username", user);
         f.put("password", password);
         f.put("next", "/");
-        HttpResponse<String> r = postForm("/login", f);
+        HttpResponse<String> r = postForm("/login", f, headers);
         if (r.statusCode() == 302) {
             csrf = csrfIn(get("/").body());
         }
