@@ -471,6 +471,9 @@ public final class ScreeningService {
         if (input.verdict() == null) {
             throw new UserError("a decision needs a verdict: include, exclude or maybe");
         }
+        if (input.secondsTaken() != null && (input.secondsTaken() < 0 || input.secondsTaken() > 86_400)) {
+            throw new UserError("seconds taken is a whole number from 0 to 86400 (a day), not " + input.secondsTaken());
+        }
         try {
             return db.inTransaction(h -> {
                 StageContext c = StageContext.load(h, project.id(), stageName);
@@ -780,7 +783,7 @@ public final class ScreeningService {
         if (size < 2) {
             throw new UserError("a pilot round needs at least 2 records");
         }
-        if (target <= 0 || target > 1) {
+        if (!(target > 0 && target <= 1)) { // NaN fails too
             throw new UserError("the pilot target is a proportion in (0, 1], e.g. 0.75");
         }
         return db.inTransaction(h -> {

@@ -89,13 +89,30 @@ public final class ProjectRoutes {
         });
         r.get("/p/{key}/records", ctx -> {
             Access a = access.access(ctx, Role.VIEWER);
-            int pageNo = Math.max(1, intParam(ctx, "page", 1));
-            var studies = projects.studies(a.project(), (pageNo - 1) * PAGE_SIZE, PAGE_SIZE + 1);
-            ctx.html(views.render("project/records.jte", Map.of(
+            long records = projects.status(a.project()).studyRecords();
+            int pages = (int) Math.max(1, (records + PAGE_SIZE - 1) / PAGE_SIZE);
+            String asked = ctx.queryParam("page");
+            int pageNo = 1;
+            String error = "";
+            int status = 200;
+            if (asked != null && !asked.matches("[1-9]\\d{0,8}")) {
+                error = "'" + asked + "' is not a page: pages are numbered 1 to " + pages + ".";
+                status = 400;
+            } else if (asked != null && Long.parseLong(asked) > pages) {
+                error = "There is no page " + asked + ": this project's " + records + " records fill " + pages
+                        + (pages == 1 ? " page." : " pages.");
+                status = 404;
+            } else if (asked != null) {
+                pageNo = Integer.parseInt(asked);
+            }
+            var studies = status != 200 ? java.util.List.<dev.winnow.store.StudyStore.Study>of()
+                    : projects.studies(a.project(), (pageNo - 1) * PAGE_SIZE, PAGE_SIZE);
+            ctx.status(status).html(views.render("project/records.jte", Map.of(
                     "page", page(ctx, "Records", a, "records"),
-                    "studies", studies.subList(0, Math.min(PAGE_SIZE, studies.size())),
+                    "studies", studies,
                     "pageNo", pageNo,
-                    "hasMore", studies.size() > PAGE_SIZE)));
+                    "pages", pages,
+                    "error", error)));
         });
     }
 

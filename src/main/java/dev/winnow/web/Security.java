@@ -60,6 +60,7 @@ final class Security {
         boolean unsafe = !SAFE.contains(ctx.method().name().toUpperCase(Locale.ROOT));
         if (unsafe) {
             checkOrigin(ctx);
+            refuseNul(ctx);
         }
         String auth = ctx.header("Authorization");
         if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -134,6 +135,28 @@ final class Security {
             }
         }
         return ip;
+    }
+
+    /**
+     * A NUL character in a typed value means nothing (PostgreSQL cannot even store it): a form or
+     * JSON body holding one is refused as a whole (400) before anything reads it. Uploads are files,
+     * read by the importers, which take control characters out of records themselves.
+     */
+    private static void refuseNul(Context ctx) {
+        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
+        boolean nul;
+        if (type.startsWith("application/x-www-form-urlencoded")) {
+            nul = ctx.formParamMap().values().stream().flatMap(java.util.List::stream).anyMatch(v -> v.indexOf('\0') >= 0);
+        } else if (type.startsWith("application/json")) {
+            String body = ctx.body();
+            nul = body.indexOf('\0') >= 0 || body.toLowerCase(Locale.ROOT).contains("\\u0000");
+        } else {
+            return;
+        }
+        if (nul) {
+            throw new WebError(400, "The request holds a NUL character (U+0000), which no field may contain: "
+                    + "remove it and send again.");
+        }
     }
 
     /** Whether cookies set on this response should be marked Secure. */

@@ -84,4 +84,66 @@ class BadInputHttpTest {
         assertThat(api.statusCode()).isEqualTo(400);
         assertThat(api.body()).contains("scoping, systematic, rapid or other");
     }
+
+    @Test
+    void aTargetRecallOfNaNIsRefused() {
+        String yaml = dev.winnow.protocol.ProtocolYaml.exampleText().replace("targetRecall: 0.95", "targetRecall: .nan");
+        var r = admin.postForm("/p/" + project.key() + "/protocol", Map.of("_csrf", admin.csrf, "yaml", yaml));
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("stoppingRule.targetRecall");
+        Map<String, String> fields = new java.util.HashMap<>(Map.of("_csrf", admin.csrf, "title", "P",
+                "question", "Q", "stop.name", "buscar", "stop.recall", "NaN", "stop.confidence", "0.95"));
+        for (String stage : java.util.List.of("title-abstract", "full-text")) {
+            fields.put("s." + stage + ".reviewers", "2");
+            fields.put("s." + stage + ".assignment", "all");
+        }
+        var form = admin.postForm("/p/" + project.key() + "/protocol/form", fields);
+        assertThat(form.statusCode()).isEqualTo(400);
+        assertThat(form.body()).contains("stoppingRule.targetRecall: expected a number in (0, 1]");
+    }
+
+    @Test
+    void negativeSecondsTakenAreRefused() {
+        long study = db.inTransaction(h -> dev.winnow.store.StudyStore.insert(h, project.id(),
+                dev.winnow.record.Record.builder().title("Timed record").build()).id());
+        var r = new WebClient(server.port()).json("POST", "/api/v1/projects/" + project.key()
+                        + "/stages/title-abstract/decisions",
+                "{\"studyId\":" + study + ",\"verdict\":\"include\",\"secondsTaken\":-5}",
+                "Authorization", "Bearer " + token);
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("seconds taken is a whole number from 0 to 86400");
+    }
+
+    @Test
+    void titlesWithNulOrBidiOverridesAreRefused() {
+        WebClient api = new WebClient(server.port());
+        var nul = api.json("POST", "/api/v1/projects", "{\"title\":\"Care\\u0000models\"}",
+                "Authorization", "Bearer " + token);
+        assertThat(nul.statusCode()).isEqualTo(400);
+        assertThat(nul.body()).contains("NUL character");
+        var form = admin.postForm("/projects", Map.of("_csrf", admin.csrf, "title", "Care\u0000models"));
+        assertThat(form.statusCode()).isEqualTo(400);
+        var bidi = api.json("POST", "/api/v1/projects", "{\"title\":\"Care \u202Eslaitnesse\"}",
+                "Authorization", "Bearer " + token);
+        assertThat(bidi.statusCode()).isEqualTo(400);
+        assertThat(bidi.body()).contains("bidirectional override");
+        assertThat(dev.winnow.record.Record.builder().title("Care \u202Eslaitnesse\u202C").build().title())
+                .isEqualTo("Care slaitnesse");
+    }
+
+    @Test
+    void aPageThatIsNotThereSaysWhichPagesExist() {
+        String records = "/p/" + project.key() + "/records";
+        for (String bad : java.util.List.of("abc", "0", "-1")) {
+            var r = admin.get(records + "?page=" + bad);
+            assertThat(r.statusCode()).as(bad).isEqualTo(400);
+            assertThat(r.body()).as(bad).contains("is not a page: pages are numbered 1 to 1.");
+        }
+        var beyond = admin.get(records + "?page=99");
+        assertThat(beyond.statusCode()).isEqualTo(404);
+        assertThat(beyond.body()).contains("There is no page 99").contains("fill 1 page.");
+        var first = admin.get(records + "?page=1");
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.body()).contains("page 1 of 1");
+    }
 }
