@@ -48,9 +48,7 @@ public final class ProjectRoutes {
     }
 
     void register(RoutesConfig r) {
-        r.get("/", ctx -> ctx.html(views.render("project/list.jte", Map.of(
-                "page", page(ctx, "Projects", null, null),
-                "projects", team.projectsOf(Security.user(ctx))))));
+        r.get("/", ctx -> listPage(ctx, "", 200));
         r.post("/projects", this::create);
         r.get("/p/{key}", ctx -> {
             Access a = access.access(ctx, Role.VIEWER);
@@ -128,10 +126,26 @@ public final class ProjectRoutes {
         if (!user.admin()) {
             throw WebError.forbidden("Only an administrator can create projects.");
         }
-        var p = projects.create(ctx.formParam("title"), ProjectKind.parse(
-                ctx.formParam("kind") == null ? "scoping" : ctx.formParam("kind")), ctx.formParam("description"));
+        dev.winnow.project.Project p;
+        try {
+            p = projects.create(ctx.formParam("title"), ProjectKind.parse(
+                    ctx.formParam("kind") == null ? "scoping" : ctx.formParam("kind")), ctx.formParam("description"));
+        } catch (dev.winnow.UserError e) {
+            listPage(ctx, e.getMessage(), 400); // the form again, with what was typed
+            return;
+        }
         team.put(p, user.username(), Role.OWNER, user);
         ctx.redirect("/p/" + p.key());
+    }
+
+    private void listPage(Context ctx, String error, int status) {
+        boolean posted = "POST".equalsIgnoreCase(ctx.method().name());
+        ctx.status(status).html(views.render("project/list.jte", Map.of(
+                "page", page(ctx, "Projects", null, null),
+                "projects", team.projectsOf(Security.user(ctx)),
+                "error", error,
+                "typedTitle", posted && ctx.formParam("title") != null ? ctx.formParam("title") : "",
+                "typedDescription", posted && ctx.formParam("description") != null ? ctx.formParam("description") : "")));
     }
 
     static PageInfo page(Context ctx, String title, Access a, String tab) {

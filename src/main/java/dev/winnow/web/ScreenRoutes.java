@@ -180,8 +180,12 @@ public final class ScreenRoutes {
             Access a = access.access(ctx, Role.REVIEWER);
             ResolutionBody b = ApiRoutes.parse(ctx, ResolutionBody.class);
             StageName stage = StageName.parse(ctx.pathParam("stage"));
+            String id = ctx.pathParam("studyId");
+            if (!id.matches("\\d{1,18}")) {
+                throw WebError.notFound();
+            }
             var resolution = screening.resolve(viewer(a), a.project(), stage,
-                    Long.parseLong(ctx.pathParam("studyId")), verdict(b.verdict()),
+                    Long.parseLong(id), verdict(b.verdict()),
                     b.method() == null ? "third-reviewer" : b.method(), b.reasons(), b.note());
             ranking.resolved(a.project().id(), stage);
             ctx.status(201).json(resolution);
@@ -286,8 +290,8 @@ public final class ScreenRoutes {
         long total = done.total();
         if (study == null) {
             return new ScreenPanel(base, stage, null, "", "", List.of(), rules.criteria(),
-                    rules.rules(stage).exclusionReasons(), null, "", false, decided, total, message, rankLine(a, stage),
-                    "");
+                    rules.rules(stage).exclusionReasons(), null, "", false, decided, total, message,
+                    rankLine(a, stage, done, true), "");
         }
         var terms = highlights.terms(a.project());
         Highlighter h = new Highlighter(terms.include(), terms.exclude());
@@ -297,14 +301,23 @@ public final class ScreenRoutes {
                 .filter(d -> d.userId() == a.user().id()).toList();
         return new ScreenPanel(base, stage, r, h.html(r.title()), h.html(r.abstractText()),
                 r.keywords().stream().map(h::html).toList(), rules.criteria(), rules.rules(stage).exclusionReasons(),
-                mine.isEmpty() ? null : mine.get(mine.size() - 1), Tokens.random(), pilot, decided, total, message, rankLine(a, stage),
-                "");
+                mine.isEmpty() ? null : mine.get(mine.size() - 1), Tokens.random(), pilot, decided, total, message,
+                rankLine(a, stage, done, false), "");
     }
 
-    /** This reviewer's ranking and stopping estimate as last computed in the background (blinding: their own). */
-    private ScreenPanel.RankLine rankLine(Access a, StageName stage) {
+    /**
+     * This reviewer's ranking and stopping estimate as last computed in the background (blinding:
+     * their own). It must agree with the progress and the queue shown beside it: an estimate
+     * computed before the latest decisions (or records) is not shown as current, and one beside an
+     * empty queue never says to keep screening.
+     */
+    private ScreenPanel.RankLine rankLine(Access a, StageName stage, ScreeningService.Progress now, boolean queueEmpty) {
         return ranking.standing(a.project().id(), stage, a.user().id())
-                .map(s -> new ScreenPanel.RankLine(s.orderLine(), s.estimateLine()))
+                .map(s -> new ScreenPanel.RankLine(s.orderLine(),
+                        s.estimate() != null && (s.total() != now.total() || s.screened() != now.decided())
+                                ? "being updated for your latest decisions (you have screened " + now.decided()
+                                + " of " + now.total() + " records)"
+                                : s.estimateLine(queueEmpty)))
                 .orElse(new ScreenPanel.RankLine(stage == StageName.TITLE_ABSTRACT ? Standing.COMPUTING
                         : "Record order (ranking is used at title/abstract only)", ""));
     }

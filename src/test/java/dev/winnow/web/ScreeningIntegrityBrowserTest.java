@@ -250,4 +250,101 @@ class ScreeningIntegrityBrowserTest {
             assertThat(olive.locator("#no-reservations")).isAttached();
         }
     }
+
+    /** Reloads until the stopping line mentions {@code text} (the ranking is computed in the background). */
+    static void reloadUntilRankLine(Page page, String text) {
+        long until = System.currentTimeMillis() + 20_000;
+        while (!page.locator("#rank-line").innerText().contains(text)) {
+            if (System.currentTimeMillis() > until) {
+                throw new AssertionError("the stopping line never said '" + text + "': "
+                        + page.locator("#rank-line").innerText());
+            }
+            page.waitForTimeout(300);
+            page.reload();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDb.class)
+    void theStoppingLineProgressQueueAndMessagesAgree(TestDb kind) {
+        try (Fixture f = fixture(kind, 0);
+             BrowserContext oliveCtx = browsers.person();
+             BrowserContext annCtx = browsers.person();
+             BrowserContext benCtx = browsers.person()) {
+            String screen = f.p() + "/screen/title-abstract";
+            Page ann = signedIn(annCtx, f, "ann");
+            ann.navigate(screen);
+            // nothing decided yet: nothing to undo
+            assertThat(ann.locator("button[data-key=u]")).hasCount(0);
+            reloadUntilRankLine(ann, "Stopping estimate");
+            assertThat(ann.locator("#rank-line")).not().containsText("every record");
+
+            // the owner imports through the page: the list of sources shows it without a reload
+            Page olive = signedIn(oliveCtx, f, "olive");
+            olive.navigate(f.p() + "/sources");
+            assertThat(olive.locator("#no-sources")).isVisible();
+            StringBuilder ris = new StringBuilder();
+            for (String t : TITLES) {
+                ris.append("TY  - JOUR\nTI  - ").append(t).append("\nAB  - Adults with cancer.\nPY  - 2021\nER  - \n\n");
+            }
+            olive.locator("#source").fill("MEDLINE");
+            olive.locator("#file").setInputFiles(new com.microsoft.playwright.options.FilePayload("medline.ris",
+                    "application/x-research-info-systems", ris.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            olive.locator("form[data-upload] button[type=submit]").click();
+            assertThat(olive.locator("[data-upload-status]")).hasText("Done.");
+            assertThat(olive.locator("#no-sources")).hasCount(0);
+            assertThat(olive.locator("#source-list")).containsText("MEDLINE");
+            // the same file again: the message speaks of the form's checkbox, not of a command-line flag
+            olive.locator("#file").setInputFiles(new com.microsoft.playwright.options.FilePayload("medline.ris",
+                    "application/x-research-info-systems", ris.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            olive.locator("form[data-upload] button[type=submit]").click();
+            assertThat(olive.locator("#upload-results .error")).containsText("import a file again");
+            assertThat(olive.locator("#upload-results")).not().containsText("--");
+            // a date in the future is named by the form's label, and what was typed stays
+            olive.locator("#searched").fill("2999-01-01");
+            olive.locator("form[data-upload] button[type=submit]").click();
+            assertThat(olive.locator("#upload-results .error")).containsText("(Searched on)");
+            assertThat(olive.locator("#source")).hasValue("MEDLINE");
+
+            // deduplicated (here by the service), the records arrive after ann's estimate was computed:
+            // the line must not say she screened them all
+            new dev.winnow.dedup.DedupService(f.db()).run(f.project(), new dev.winnow.importing.ImportService.Actor(null, "test"));
+            ann.reload();
+            assertThat(ann.locator("#record-title")).isVisible();
+            assertThat(ann.locator("#rank-line")).not().containsText("every record");
+            assertThat(ann.locator("#rank-line")).not().containsText("0 of 0");
+
+            // ben and cat take the last record; ann's queue ends before it
+            java.util.List<Long> ids = f.db().withHandle(h -> h.createQuery("select id from study where project_id = :p "
+                    + "order by id").bind("p", f.project().id()).mapTo(Long.class).list());
+            long last = ids.get(ids.size() - 1);
+            for (String u : java.util.List.of("ben", "cat")) {
+                var s = new dev.winnow.screen.ScreeningService(f.db());
+                long uid = f.db().withHandle(h -> h.createQuery("select id from app_user where username = :u")
+                        .bind("u", u).mapTo(Long.class).one());
+                s.decide(dev.winnow.screen.Viewer.reviewer(uid, u), f.project(),
+                        dev.winnow.screen.StageName.TITLE_ABSTRACT, last,
+                        dev.winnow.screen.ScreeningService.Input.of(dev.winnow.screen.Verdict.EXCLUDE));
+            }
+            for (int i = 0; i < TITLES.length - 1; i++) {
+                decide(ann, TITLES[i], i % 2 == 0 ? "i" : "e");
+            }
+            assertThat(ann.locator("#queue-empty")).isVisible();
+            int n = TITLES.length;
+            reloadUntilRankLine(ann, "You have screened " + (n - 1) + " of " + n);
+            assertThat(ann.locator("#queue-empty")).isVisible();
+            assertThat(ann.locator("#rank-line")).not().containsText("Keep screening");
+            assertThat(ann.locator("button[data-key=u]")).hasCount(1);
+
+            // API errors name the field, never the server's classes
+            var bad = annCtx.request().post(f.base() + "/api/v1/projects/" + f.project().key()
+                    + "/stages/title-abstract/decisions", com.microsoft.playwright.options.RequestOptions.create()
+                    .setHeader("X-CSRF-Token", (String) ann.evaluate("() => document.querySelector('input[name=_csrf]').value"))
+                    .setHeader("Content-Type", "application/json")
+                    .setData("{\"studyId\": \"abc\", \"verdict\": \"include\", \"colour\": 1}"));
+            assertThat(bad.status()).isEqualTo(400);
+            assertThat(bad.text()).contains("studyId").doesNotContain("java.").doesNotContain("dev.winnow")
+                    .doesNotContain("`");
+        }
+    }
 }
