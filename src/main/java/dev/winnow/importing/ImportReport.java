@@ -13,11 +13,20 @@ import java.util.Map;
  * @param lacking       records without a title, an abstract or a DOI: how many, and the first positions
  * @param skipped       entries not imported, with the reason (the first {@link ImportTally#LISTED} of them)
  * @param columns       for CSV/TSV files, which column filled which field ("extra": kept under its name)
+ * @param warnings      records imported that may be incomplete (a file cut short inside one)
  */
 public record ImportReport(long importFileId, String file, String sha256, long sizeBytes, String source,
                            String sourceKind, String format, String encoding, int records, int skippedCount,
                            Map<String, Integer> fieldsFound, Map<String, Integer> extraFields, List<Lacking> lacking,
-                           List<Skipped> skipped, List<Column> columns, boolean again, String importedAt) {
+                           List<Skipped> skipped, List<Column> columns, boolean again, String importedAt,
+                           List<Warning> warnings) {
+    public ImportReport {
+        warnings = warnings == null ? List.of() : List.copyOf(warnings); // reports stored before warnings existed
+    }
+
+    /** A record that was imported but may be incomplete. */
+    public record Warning(int position, long line, String message) {
+    }
 
     /** Records without a field: how many, and the positions of the first ones. */
     public record Lacking(String field, int count, List<Integer> firstPositions) {
@@ -61,6 +70,10 @@ public record ImportReport(long importFileId, String file, String sha256, long s
         }
         lack.setLength(lack.length() - 1);
         out.add(lack.toString());
+        for (Warning w : warnings) {
+            out.add("  warning, record " + w.position() + (w.line() > 0 ? " (line " + w.line() + ")" : "") + ": "
+                    + w.message());
+        }
         int shown = Math.min(skipped.size(), SKIPPED_SHOWN);
         for (Skipped s : skipped.subList(0, shown)) {
             out.add("  skipped record " + s.position() + (s.line() > 0 ? " (line " + s.line() + ")" : "") + ": " + s.reason());

@@ -85,7 +85,7 @@ public final class ImportService {
             ImportReport report = new ImportReport(fileId, name, sha256, size, source.display(), source.kind().label(),
                     info.format().id(), info.charset().name(), tally.records(), tally.skippedCount(),
                     tally.fieldsFound(), tally.extraFields(), tally.lacking(), tally.skipped(), tally.columns(),
-                    earlier.isPresent(), Clock.now());
+                    earlier.isPresent(), Clock.now(), tally.warnings());
             ImportStore.finish(h, fileId, report.format(), report.encoding(), report.records(), report.skippedCount(),
                     Json.write(report));
             Map<String, Object> details = new LinkedHashMap<>();

@@ -62,6 +62,7 @@ final class ImportTally implements RecordSink, ColumnMapping.Listener {
     private final Map<String, List<Integer>> lackingAt = new LinkedHashMap<>();
     private final int[] lackingCount = new int[LACKING.size()];
     private final List<ImportReport.Skipped> skipped = new ArrayList<>();
+    private final List<ImportReport.Warning> warnings = new ArrayList<>();
     private int records;
     private int skippedCount;
     private ColumnMapping columns;
@@ -100,6 +101,21 @@ final class ImportTally implements RecordSink, ColumnMapping.Listener {
             if (at.size() < POSITIONS) {
                 at.add(position);
             }
+        }
+    }
+
+    @Override
+    public void warn(int position, long line, String message) {
+        synchronized (warnings) {
+            if (warnings.size() < LISTED) {
+                warnings.add(new ImportReport.Warning(position, line, message));
+            }
+        }
+    }
+
+    List<ImportReport.Warning> warnings() {
+        synchronized (warnings) {
+            return List.copyOf(warnings);
         }
     }
 

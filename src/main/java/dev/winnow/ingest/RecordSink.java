@@ -10,4 +10,11 @@ public interface RecordSink {
      */
     default void skip(int position, long line, String reason) {
     }
+
+    /**
+     * A record that was imported but may be incomplete (a file cut short inside it): reported with
+     * the import, so that nobody takes a truncated record for a whole one.
+     */
+    default void warn(int position, long line, String message) {
+    }
 }
