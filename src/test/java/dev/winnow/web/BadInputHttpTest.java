@@ -146,4 +146,24 @@ class BadInputHttpTest {
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(first.body()).contains("page 1 of 1");
     }
+
+    @Test
+    void knownMarkupInAbstractsIsShownAsTextWithItsLabelsAndTheRawValueKept() {
+        String jats = "<jats:sec><jats:title>Background</jats:title><jats:p>Carers &amp;amp; nurses in "
+                + "<jats:italic>rural</jats:italic> areas.</jats:p></jats:sec>";
+        var p = new ProjectService(db).create("Markup", ProjectKind.SCOPING, null);
+        new TeamService(db).put(p, "ada", Role.OWNER, null);
+        long study = db.inTransaction(h -> dev.winnow.store.StudyStore.insert(h, p.id(),
+                dev.winnow.record.Record.builder().title("Rural carers").abstractText(jats).build()).id());
+        var page = admin.get("/p/" + p.key() + "/screen/title-abstract?study=" + study);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Background: Carers &amp; nurses in rural areas.")
+                .doesNotContain("jats:").doesNotContain("&amp;amp;");
+        var records = admin.get("/p/" + p.key() + "/records");
+        assertThat(records.body()).contains("Background: Carers &amp; nurses in rural areas.").doesNotContain("jats:");
+        var api = new WebClient(server.port()).get("/api/v1/projects/" + p.key() + "/records",
+                "Authorization", "Bearer " + token);
+        assertThat(api.body()).contains("\"abstractText\":\"Background: Carers & nurses in rural areas.\"")
+                .contains("\"abstractRaw\":\"<jats:sec>");
+    }
 }
