@@ -79,7 +79,8 @@ public final class AccountService {
     }
 
     /**
-     * Adds a person. The first account is always an administrator. The password is checked for
+     * Adds a person. The first account that can sign in is always an administrator (accounts made
+     * without a password, such as the demo's reviewers, do not count). The password is checked for
      * length only (at least {@value #MIN_PASSWORD} characters): long passphrases beat rules.
      */
     public User addUser(String username, String displayName, String password, boolean admin, String actor) {
@@ -90,12 +91,28 @@ public final class AccountService {
             if (UserStore.findByName(h, name).isPresent()) {
                 throw new UserError("a user named '" + name + "' already exists");
             }
-            boolean first = UserStore.count(h) == 0;
+            boolean first = UserStore.adminsWhoCanSignIn(h) == 0;
             User u = UserStore.insert(h, name, displayName == null || displayName.isBlank() ? name : displayName.strip(),
                     hash, admin || first);
             AuditStore.record(h, null, null, actor, "user.add", "user " + name,
                     java.util.Map.of("admin", u.admin()));
             return u;
+        });
+    }
+
+    /** Makes an existing user an administrator ({@code admin}) or no longer one; refuses to leave none. */
+    public User setAdmin(String username, boolean admin, String actor) {
+        String name = normaliseName(username);
+        return db.inTransaction(h -> {
+            User u = UserStore.findByName(h, name).orElseThrow(() -> new UserError("no user named '" + name
+                    + "' (add them with: winnow user add " + name + ")"));
+            if (!admin && u.admin() && UserStore.adminsWhoCanSignIn(h) <= 1
+                    && UserStore.passwordHash(h, u.id()).isPresent()) {
+                throw new UserError(name + " is the only administrator who can sign in: make someone else one first");
+            }
+            UserStore.setAdmin(h, u.id(), admin);
+            AuditStore.record(h, null, null, actor, admin ? "user.admin" : "user.admin.revoke", "user " + name, null);
+            return UserStore.findById(h, u.id()).orElseThrow();
         });
     }
 

@@ -103,4 +103,21 @@ class CliTest {
         assertThat(r.out()).contains("Usage: winnow user grant").contains("--project");
         assertThat(run(null, "chart", "map", "--help").out()).contains("--field");
     }
+
+    @org.junit.jupiter.api.Test
+    void userAdminMakesAnExistingUserAnAdministrator() {
+        String db = TestDb.SQLITE.freshUrl();
+        try (var d = dev.winnow.store.Database.open(db)) {
+            var accounts = new dev.winnow.account.AccountService(d);
+            accounts.addUser("alice", null, "alice password 1", false, "test");
+            accounts.addUser("bob", null, "bob password 12", false, "test");
+        }
+        Run made = run(db, "user", "admin", "bob");
+        assertThat(made.code()).isZero();
+        assertThat(made.out()).contains("bob is an administrator");
+        assertThat(run(db, "user", "list").out()).contains("bob  (admin)");
+        Run missing = run(db, "user", "admin", "carol");
+        assertThat(missing.code()).isEqualTo(1);
+        assertThat(missing.err()).contains("no user named 'carol'");
+    }
 }
