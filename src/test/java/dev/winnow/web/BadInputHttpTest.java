@@ -166,4 +166,16 @@ class BadInputHttpTest {
         assertThat(api.body()).contains("\"abstractText\":\"Background: Carers & nurses in rural areas.\"")
                 .contains("\"abstractRaw\":\"<jats:sec>");
     }
+
+    @Test
+    void theReportsPageShowsThePrismaDiagramInline() {
+        var fresh = new ProjectService(db).create("Reports inline", ProjectKind.SCOPING, null);
+        new TeamService(db).put(fresh, "ada", Role.OWNER, null);
+        var page = admin.get("/p/" + fresh.key() + "/reports");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"prisma-diagram\"").contains("/reports/prisma.svg\"");
+        var svg = admin.get("/p/" + fresh.key() + "/reports/prisma.svg");
+        assertThat(svg.statusCode()).isEqualTo(200);
+        assertThat(svg.body()).contains("<svg");
+    }
 }
