@@ -31,7 +31,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         if (port < 0 || port > 65535) {
-            throw new UserError("--port must be between 0 and 65535, not " + port);
+            // a usage error (exit 2), as picocli's own for a malformed option
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--port must be between 0 and 65535, not " + port);
         }
         dev.winnow.web.WebOptions options = dev.winnow.web.WebOptions.fromEnvironment(trustedProxies);
         Database db = Context.open(spec);

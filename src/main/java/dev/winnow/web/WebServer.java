@@ -56,6 +56,12 @@ public final class WebServer implements AutoCloseable {
             cfg.jetty.multipartConfig.maxTotalRequestSize(options.maxUploadBytes(), SizeUnit.BYTES);
             cfg.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             cfg.routes.before(security::before);
+            // browsers ask for /favicon.ico whatever the page says: the same funnel as /static/favicon.svg
+            cfg.routes.get("/favicon.ico", ctx -> {
+                try (var in = WebServer.class.getResourceAsStream("/static/favicon.svg")) {
+                    ctx.contentType("image/svg+xml").header("Cache-Control", "max-age=86400").result(in.readAllBytes());
+                }
+            });
             cfg.routes.get("/health", ctx -> {
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("status", "ok");

@@ -78,7 +78,8 @@ class CliTest {
         assertThat(run(null, "frobnicate").code()).isEqualTo(Cli.USAGE);
         assertThat(run(null, "project", "create").code()).isEqualTo(Cli.USAGE);
         Run badKind = run(TestDb.SQLITE.freshUrl(), "project", "create", "X", "--kind", "poem");
-        assertThat(badKind.code()).isEqualTo(Cli.BAD_INPUT);
+        // an option value outside its list is a usage error, like any malformed option (issue 21)
+        assertThat(badKind.code()).isEqualTo(Cli.USAGE);
         assertThat(badKind.err()).contains("unknown review kind 'poem'");
     }
 
@@ -119,5 +120,22 @@ class CliTest {
         Run missing = run(db, "user", "admin", "carol");
         assertThat(missing.code()).isEqualTo(1);
         assertThat(missing.err()).contains("no user named 'carol'");
+    }
+
+    @org.junit.jupiter.api.Test
+    void usageErrorsExitWith2AndADatabaseInAMissingFolderIsRefused() {
+        String db = TestDb.SQLITE.freshUrl();
+        Run kind = run(db, "project", "create", "Meta", "--kind", "meta");
+        assertThat(kind.code()).isEqualTo(2);
+        assertThat(kind.err()).contains("scoping, systematic, rapid or other");
+        Run port = run(db, "serve", "--port", "99999");
+        assertThat(port.code()).isEqualTo(2);
+        assertThat(port.err()).contains("--port must be between 0 and 65535");
+        java.nio.file.Path missing = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
+                "winnow-no-such-folder-" + System.nanoTime(), "review.db");
+        Run typo = run(missing.toString(), "project", "list");
+        assertThat(typo.code()).isEqualTo(1);
+        assertThat(typo.err()).contains("does not exist");
+        assertThat(java.nio.file.Files.exists(missing.getParent())).isFalse();
     }
 }

@@ -178,4 +178,11 @@ class BadInputHttpTest {
         assertThat(svg.statusCode()).isEqualTo(200);
         assertThat(svg.body()).contains("<svg");
     }
+
+    @Test
+    void theFaviconIsServed() {
+        var icon = new WebClient(server.port()).get("/favicon.ico");
+        assertThat(icon.statusCode()).isEqualTo(200);
+        assertThat(icon.headers().firstValue("Content-Type").orElse("")).startsWith("image/svg+xml");
+    }
 }
