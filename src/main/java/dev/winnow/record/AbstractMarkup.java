@@ -30,25 +30,7 @@ public final class AbstractMarkup {
             "named-content", "abbrev", "small", "font", "a", "copyright-statement");
     private static final Pattern TAG = Pattern.compile("<(/?)([A-Za-z][\\w.-]*(?::[A-Za-z][\\w.-]*)?)((?:\\s[^<>]*)?)(/?)>");
     private static final Pattern LABEL_ATTRIBUTE = Pattern.compile("\\bLabel\\s*=\\s*\"([^\"]*)\"");
-    private static final Pattern ENTITY = Pattern.compile("&(#\\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|amp|lt|gt|quot|apos|nbsp);");
     private static final Pattern KNOWN_ENTITY = Pattern.compile("&(?:amp|lt|gt|quot|apos|nbsp|#\\d+|#[xX][0-9A-Fa-f]+);");
-
-    /** Whether the text holds markup or entities this class turns into text. */
-    public static boolean hasMarkup(String s) {
-        if (s == null) {
-            return false;
-        }
-        if (KNOWN_ENTITY.matcher(s).find()) {
-            return true;
-        }
-        Matcher m = TAG.matcher(s);
-        while (m.find()) {
-            if (known(m.group(2))) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     /** The text without known markup; the same text when it has none; null for null. */
     public static String toText(String s) {
@@ -152,27 +134,8 @@ public final class AbstractMarkup {
         return b.toString();
     }
 
+    /** Entities decoded once (Titles' decoder), control characters a numeric one may name left out. */
     private static String decode(String s) {
-        Matcher m = ENTITY.matcher(s);
-        StringBuilder b = new StringBuilder(s.length());
-        while (m.find()) {
-            String e = m.group(1);
-            String r = switch (e) {
-                case "amp" -> "&";
-                case "lt" -> "<";
-                case "gt" -> ">";
-                case "quot" -> "\"";
-                case "apos" -> "'";
-                case "nbsp" -> " ";
-                default -> {
-                    int cp = e.charAt(1) == 'x' || e.charAt(1) == 'X' ? Integer.parseInt(e.substring(2), 16)
-                            : Integer.parseInt(e.substring(1));
-                    yield Character.isValidCodePoint(cp) && cp >= 0x20 ? new String(Character.toChars(cp)) : "";
-                }
-            };
-            m.appendReplacement(b, Matcher.quoteReplacement(r));
-        }
-        m.appendTail(b);
-        return b.toString();
+        return PlainText.withoutControlCharacters(Titles.decodeEntities(s));
     }
 }
