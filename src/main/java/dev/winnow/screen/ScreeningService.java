@@ -87,8 +87,12 @@ public final class ScreeningService {
     public record Next(StageName stage, StudyStore.Study study, Long pilotRound) {
     }
 
-    /** A record whose reviewers disagree, with their newest decisions. */
-    public record Conflict(long studyId, String title, List<Decision> decisions) {
+    /**
+     * A record whose reviewers disagree, with their newest decisions; {@code record} is the whole
+     * record for the conflicts board (authors, abstract), left out of the API's JSON (ask for the record).
+     */
+    public record Conflict(long studyId, String title, List<Decision> decisions,
+                           @com.fasterxml.jackson.annotation.JsonIgnore dev.winnow.record.Record record) {
     }
 
     /** Every record's outcome at a stage as one viewer may see it, and the counts per status. */
@@ -586,8 +590,8 @@ public final class ScreeningService {
             List<Conflict> out = new ArrayList<>();
             for (long id : s.records) {
                 if (s.outcome(id).status() == Outcome.Status.CONFLICT && s.canSeeOthers(viewer, resolver, id)) {
-                    String title = StudyStore.find(h, id).map(st -> st.record().title()).orElse(null);
-                    out.add(new Conflict(id, title, s.newest(id)));
+                    dev.winnow.record.Record r = StudyStore.find(h, id).map(StudyStore.Study::record).orElse(null);
+                    out.add(new Conflict(id, r == null ? null : r.title(), s.newest(id), r));
                 }
             }
             return out;
