@@ -137,6 +137,12 @@
       if (out) {
         // the server's answer is an HTML fragment it escaped itself
         var doc = new DOMParser().parseFromString(xhr.responseText, "text/html");
+        // parts of the page the answer brings anew (e.g. the list of sources after an import)
+        Array.prototype.slice.call(doc.querySelectorAll("[data-replaces]")).forEach(function (part) {
+          var old = document.getElementById(part.getAttribute("data-replaces"));
+          if (old) { old.replaceChildren.apply(old, Array.prototype.slice.call(part.childNodes)); }
+          part.remove();
+        });
         out.replaceChildren.apply(out, Array.prototype.slice.call(doc.body.childNodes));
       }
       if (status) { status.textContent = xhr.status === 200 ? "Done." : "The import failed (see below)."; }

@@ -21,8 +21,13 @@ import java.util.regex.Pattern;
  * throttling, sessions stored in the database (shared by every server instance), and API tokens.
  */
 public final class AccountService {
-    /** Failures allowed per user name and address inside {@link #THROTTLE_WINDOW} before sign-in is refused. */
+    /**
+     * Failures allowed per user name and address (or per user name and device, for a browser that
+     * signed in as that user before) inside {@link #THROTTLE_WINDOW} before sign-in is refused there.
+     */
     public static final int MAX_FAILURES = 5;
+    /** Failures allowed from one address, whatever the user names, inside the window. */
+    public static final int MAX_ADDRESS_FAILURES = 30;
     public static final Duration THROTTLE_WINDOW = Duration.ofMinutes(15);
     /** A session ends after this long without a request… */
     public static final Duration IDLE_TIMEOUT = Duration.ofHours(12);
@@ -52,8 +57,11 @@ public final class AccountService {
     public record Session(User user, String csrfToken) {
     }
 
-    /** What a successful sign-in returns: the cookie value (shown once, stored hashed) and the session. */
-    public record SignIn(String cookieValue, Session session) {
+    /**
+     * What a successful sign-in returns: the cookie value (shown once, stored hashed), the session,
+     * and the browser's device cookie value (new when it had none for this user, else the same).
+     */
+    public record SignIn(String cookieValue, Session session, String deviceCookie) {
     }
 
     /** Sign-in refused: wrong name or password, or too many failures. The message can be shown as is. */
@@ -71,7 +79,8 @@ public final class AccountService {
     }
 
     /**
-     * Adds a person. The first account is always an administrator. The password is checked for
+     * Adds a person. The first account that can sign in is always an administrator (accounts made
+     * without a password, such as the demo's reviewers, do not count). The password is checked for
      * length only (at least {@value #MIN_PASSWORD} characters): long passphrases beat rules.
      */
     public User addUser(String username, String displayName, String password, boolean admin, String actor) {
@@ -82,7 +91,7 @@ public final class AccountService {
             if (UserStore.findByName(h, name).isPresent()) {
                 throw new UserError("a user named '" + name + "' already exists");
             }
-            boolean first = UserStore.count(h) == 0;
+            boolean first = UserStore.adminsWhoCanSignIn(h) == 0;
             User u = UserStore.insert(h, name, displayName == null || displayName.isBlank() ? name : displayName.strip(),
                     hash, admin || first);
             AuditStore.record(h, null, null, actor, "user.add", "user " + name,
@@ -126,6 +135,22 @@ public final class AccountService {
         });
     }
 
+    /** Makes an existing user an administrator ({@code admin}) or no longer one; refuses to leave none. */
+    public User setAdmin(String username, boolean admin, String actor) {
+        String name = normaliseName(username);
+        return db.inTransaction(h -> {
+            User u = UserStore.findByName(h, name).orElseThrow(() -> new UserError("no user named '" + name
+                    + "' (add them with: winnow user add " + name + ")"));
+            if (!admin && u.admin() && UserStore.adminsWhoCanSignIn(h) <= 1
+                    && UserStore.passwordHash(h, u.id()).isPresent()) {
+                throw new UserError(name + " is the only administrator who can sign in: make someone else one first");
+            }
+            UserStore.setAdmin(h, u.id(), admin);
+            AuditStore.record(h, null, null, actor, admin ? "user.admin" : "user.admin.revoke", "user " + name, null);
+            return UserStore.findById(h, u.id()).orElseThrow();
+        });
+    }
+
     public void setPassword(String username, String password, String actor) {
         String name = normaliseName(username);
         checkPassword(password);
@@ -146,25 +171,49 @@ public final class AccountService {
         return db.withHandle(UserStore::list);
     }
 
+    /** Signs in from an address, without a device cookie (see below). */
+    public SignIn signIn(String username, String password, String remote) {
+        return signIn(username, password, remote, null);
+    }
+
     /**
      * Signs in: checks throttling, then the password; records the attempt either way. On success
      * a new session is stored and its cookie value returned.
+     *
+     * <p>Throttling, so that guessing is slow and nobody can lock a user out: an address is refused
+     * after {@link #MAX_FAILURES} failures for one user name, or {@link #MAX_ADDRESS_FAILURES} for
+     * any, inside the window. A browser that signed in as this user before carries a device cookie
+     * ({@code device}): its attempts are counted for that device instead of the address, so wrong
+     * guesses from elsewhere — even from the same address, as behind a proxy — never refuse it.
      */
-    public SignIn signIn(String username, String password, String remote) {
+    public SignIn signIn(String username, String password, String remote, String device) {
         String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
-        String from = remote == null ? "" : remote;
+        String address = remote == null ? "" : remote;
         Instant now = Instant.now();
         String windowStart = Clock.format(now.minus(THROTTLE_WINDOW));
+        Optional<User> named = db.withHandle(h -> UserStore.findByName(h, name));
+        String deviceHash = device == null || device.isBlank() || device.length() > 100 ? null : Tokens.sha256(device);
+        boolean knownDevice = deviceHash != null && named.isPresent() && db.withHandle(h ->
+                LoginAttemptStore.deviceUser(h, deviceHash)).filter(id -> id == named.get().id()).isPresent();
+        // a known device's attempts are counted apart from its address
+        String from = knownDevice ? "device:" + deviceHash.substring(0, 16) : address;
+        if (!knownDevice && db.withHandle(h -> LoginAttemptStore.addressFailuresSince(h, address, windowStart))
+                >= MAX_ADDRESS_FAILURES) {
+            db.useTransaction(h -> LoginAttemptStore.record(h, name, from, false));
+            throw new SignInRefused("Too many failed sign-ins from your address. Try again in "
+                    + THROTTLE_WINDOW.toMinutes() + " minutes.", true);
+        }
         int failures = db.withHandle(h -> LoginAttemptStore.failuresSince(h, name, from, windowStart));
         if (failures >= MAX_FAILURES) {
             String oldest = db.withHandle(h -> LoginAttemptStore.oldestFailureSince(h, name, from, windowStart));
             long minutes = oldest == null ? THROTTLE_WINDOW.toMinutes()
                     : Math.max(1, Duration.between(now, Instant.parse(oldest).plus(THROTTLE_WINDOW)).toMinutes() + 1);
             db.useTransaction(h -> LoginAttemptStore.record(h, name, from, false));
-            throw new SignInRefused("Too many failed sign-ins for this account from your address. "
+            throw new SignInRefused("Too many failed sign-ins for this account from " + (knownDevice ? "this browser"
+                    : "your address") + ". "
                     + "Try again in " + minutes + " minute" + (minutes == 1 ? "" : "s") + ".", true);
         }
-        Optional<User> user = db.withHandle(h -> UserStore.findByName(h, name));
+        Optional<User> user = named;
         String stored = user.flatMap(u -> db.withHandle(h -> UserStore.passwordHash(h, u.id()))).orElse(null);
         boolean ok = hasher.verify(password == null ? "" : password, stored == null ? dummyHash : stored)
                 && stored != null && user.isPresent() && !user.get().disabled();
@@ -176,15 +225,19 @@ public final class AccountService {
         String cookie = Tokens.random();
         String csrf = Tokens.random();
         String rehash = hasher.needsRehash(stored) ? hasher.hash(password) : null;
+        String deviceCookie = knownDevice ? device : Tokens.random();
         db.useTransaction(h -> {
             LoginAttemptStore.record(h, name, from, true);
+            if (!knownDevice) {
+                LoginAttemptStore.trustDevice(h, u.id(), Tokens.sha256(deviceCookie));
+            }
             SessionStore.insert(h, Tokens.sha256(cookie), u.id(), csrf, Clock.format(now.plus(IDLE_TIMEOUT)));
             if (rehash != null) {
                 UserStore.setPasswordHash(h, u.id(), rehash);
             }
             AuditStore.record(h, null, u.id(), u.username(), "user.sign-in", "user " + u.username(), null);
         });
-        return new SignIn(cookie, new Session(u, csrf));
+        return new SignIn(cookie, new Session(u, csrf), deviceCookie);
     }
 
     /** The live session for a cookie value, if any; extends its idle timeout now and then. */

@@ -79,13 +79,34 @@ public final class ChartService {
         return save(p, studyId, reviewer, REVIEWER, answers, locations, List.of());
     }
 
-    /** Records the agreed answers for a source, with who agreed them. */
+    /**
+     * Records the agreed answers for a source, with who agreed them. A consensus is at least two
+     * people, the one recording it among them, and everyone named must have charted the source:
+     * nobody can be listed as agreeing who never took part.
+     */
     public ChartEntry saveConsensus(Project p, long studyId, String recordedBy, List<String> agreedBy,
                                     Map<String, ?> answers, Map<String, Location> locations) {
         if (agreedBy == null || agreedBy.isEmpty()) {
             throw new UserError("a consensus entry needs the people who agreed it");
         }
-        return save(p, studyId, recordedBy, CONSENSUS, answers, locations, agreedBy);
+        List<String> agreed = agreedBy.stream().map(String::strip).distinct().toList();
+        if (!agreed.contains(recordedBy)) {
+            throw new UserError("a consensus is recorded by one of the people who agreed it: " + recordedBy
+                    + " is not among " + String.join(", ", agreed));
+        }
+        if (agreed.size() < 2) {
+            throw new UserError("a consensus needs the agreement of the other charter too: tick their name only "
+                    + "when they agreed these answers with you");
+        }
+        java.util.Set<String> charters = latest(p).stream().filter(e -> e.studyId() == studyId
+                && e.role().equals(REVIEWER)).map(ChartEntry::reviewer).collect(Collectors.toSet());
+        for (String name : agreed) {
+            if (!charters.contains(name)) {
+                throw new UserError(name + " did not chart study " + studyId + " and cannot have agreed its consensus"
+                        + (charters.isEmpty() ? "" : " (its charters: " + String.join(", ", new java.util.TreeSet<>(charters)) + ")"));
+            }
+        }
+        return save(p, studyId, recordedBy, CONSENSUS, answers, locations, agreed);
     }
 
     /** Single charting with verification: a second person confirms (or corrects) the one entry. */

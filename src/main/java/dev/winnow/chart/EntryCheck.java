@@ -58,7 +58,13 @@ public final class EntryCheck {
             }
             case NUMBER -> {
                 try {
-                    return new BigDecimal(raw.toString().strip().replace(",", "")).stripTrailingZeros().toPlainString();
+                    BigDecimal n = new BigDecimal(raw.toString().strip().replace(",", "")).stripTrailingZeros();
+                    if (n.precision() - n.scale() > 15 || n.scale() > 10) {
+                        problems.add(new Problem(path, "expected a number of at most 15 digits before the decimal point "
+                                + "and 10 after, not '" + raw + "'"));
+                        return null;
+                    }
+                    return n.toPlainString();
                 } catch (NumberFormatException e) {
                     problems.add(new Problem(path, "expected a number, not '" + raw + "'"));
                     return null;

@@ -13,6 +13,12 @@ public final class EvidenceMapSvg {
     private static final int ROW_LABEL = 220;
     private static final int HEAD = 180;
     private static final int PAD = 16;
+    /** Characters of a row or column label shown (the whole label is the text's tooltip). */
+    private static final int ROW_CHARS = 48;
+    private static final int COL_CHARS = 30;
+    /** Width of a character at 12 px (DejaVu Sans is wide), and of the 15 px bold title's. */
+    private static final double CHAR = 7.4;
+    private static final double TITLE_CHAR = 10.0;
 
     private EvidenceMapSvg() {
     }
@@ -20,7 +26,22 @@ public final class EvidenceMapSvg {
     public static String render(EvidenceMap m) {
         int cols = m.categories().size();
         int rows = m.sources().size();
-        int width = PAD * 2 + ROW_LABEL + (cols + 1) * CELL;
+        // room for what is written: row labels (up to ROW_CHARS), column labels slanting right past the
+        // last column, and the title; nothing is cut at the picture's edge
+        int longestRow = "Categories reported".length();
+        for (String r : m.sources()) {
+            longestRow = Math.max(longestRow, Math.min(ROW_CHARS, r.length()));
+        }
+        int rowLabel = Math.max(ROW_LABEL, (int) Math.ceil(longestRow * CHAR + 12));
+        int overhang = 0;
+        for (int j = 0; j <= cols; j++) {
+            String label = j < cols ? m.categories().get(j) : "Sources reporting";
+            int reach = (int) Math.ceil(Math.min(COL_CHARS, label.length()) * CHAR * 0.5 + 8); // cos 60°
+            overhang = Math.max(overhang, reach - (cols - j) * CELL);
+        }
+        String title = "Evidence map: " + m.label();
+        int width = Math.max(PAD * 2 + rowLabel + (cols + 1) * CELL + Math.max(0, overhang),
+                PAD * 2 + (int) Math.ceil(title.length() * TITLE_CHAR));
         int height = PAD * 2 + 30 + HEAD + (rows + 1) * CELL;
         StringBuilder s = new StringBuilder();
         s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"").append(height)
@@ -28,22 +49,24 @@ public final class EvidenceMapSvg {
                 .append("\" font-family=\"DejaVu Sans, Arial, sans-serif\" font-size=\"12\">\n");
         s.append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
         s.append("<text x=\"").append(PAD).append("\" y=\"").append(PAD + 14).append("\" font-size=\"15\" font-weight=\"bold\">")
-                .append(esc("Evidence map: " + m.label())).append("</text>\n");
+                .append(esc(title)).append("</text>\n");
         int top = PAD + 30 + HEAD;
-        int left = PAD + ROW_LABEL;
+        int left = PAD + rowLabel;
         for (int j = 0; j <= cols; j++) {
             String label = j < cols ? m.categories().get(j) : "Sources reporting";
             int x = left + j * CELL + CELL / 2;
             s.append("<text transform=\"translate(").append(x + 4).append(',').append(top - 6)
                     .append(") rotate(-60)\"").append(j == cols ? " font-weight=\"bold\"" : "").append('>')
-                    .append(esc(clip(label, 30))).append("</text>\n");
+                    .append("<title>").append(esc(label)).append("</title>")
+                    .append(esc(clip(label, COL_CHARS))).append("</text>\n");
         }
         for (int i = 0; i <= rows; i++) {
             int y = top + i * CELL;
             String label = i < rows ? m.sources().get(i) : "Categories reported";
             s.append("<text x=\"").append(left - 8).append("\" y=\"").append(y + CELL / 2 + 4)
                     .append("\" text-anchor=\"end\"").append(i == rows ? " font-weight=\"bold\"" : "").append('>')
-                    .append(esc(clip(label, 34))).append("</text>\n");
+                    .append("<title>").append(esc(label)).append("</title>")
+                    .append(esc(clip(label, ROW_CHARS))).append("</text>\n");
             for (int j = 0; j <= cols; j++) {
                 int x = left + j * CELL;
                 String text;

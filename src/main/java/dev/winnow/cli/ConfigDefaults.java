@@ -24,7 +24,8 @@ import picocli.CommandLine.Model.OptionSpec;
 public final class ConfigDefaults implements IDefaultValueProvider {
     public static final String DEFAULT_FILE = "winnow.conf";
     /** The settings that may come from the environment or the file. */
-    public static final java.util.Set<String> KEYS = java.util.Set.of("db", "port", "host", "secure-cookies");
+    public static final java.util.Set<String> KEYS = java.util.Set.of("db", "port", "host", "secure-cookies",
+            "trusted-proxies");
 
     private final Map<String, String> env;
     private final Properties file;

@@ -19,6 +19,18 @@ public final class Context {
 
     /** Opens (and migrates) the database in force; the caller closes it. */
     public static Database open(CommandSpec spec) {
-        return Database.open(databaseUrl(spec));
+        String given = databaseUrl(spec);
+        if (given != null && !given.strip().toLowerCase(java.util.Locale.ROOT).startsWith("jdbc:postgresql")
+                && !given.strip().startsWith("postgres")) {
+            // a database named by hand goes where it says, into a folder that exists: a typo in the
+            // folder is not quietly turned into a new, empty review (only the default winnow-data/ is made)
+            java.nio.file.Path file = Database.sqliteFileOf(given);
+            java.nio.file.Path folder = file == null ? null : file.toAbsolutePath().getParent();
+            if (folder != null && !java.nio.file.Files.isDirectory(folder)) {
+                throw new dev.winnow.UserError("--db " + given + ": the folder " + folder
+                        + " does not exist (create it first, or check the path)");
+            }
+        }
+        return Database.open(given);
     }
 }

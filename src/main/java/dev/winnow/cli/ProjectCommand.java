@@ -35,7 +35,12 @@ public final class ProjectCommand {
 
         @Override
         public Integer call() {
-            ProjectKind k = ProjectKind.parse(kind);
+            ProjectKind k;
+            try {
+                k = ProjectKind.parse(kind);
+            } catch (dev.winnow.UserError e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--kind: " + e.getMessage());
+            }
             try (Database db = Context.open(spec)) {
                 Project p = new ProjectService(db).create(title, k, description);
                 PrintWriter out = spec.commandLine().getOut();

@@ -67,6 +67,7 @@ public final class RecordCommand {
             if (year != null && (year < 1000 || year > 2999)) {
                 throw new UserError("--year " + year + " is not a year");
             }
+            dev.winnow.record.PlainText.requirePrintable("--title", title);
             Record.Builder b = Record.builder().title(title).year(year).doi(doi).journal(journal).url(url)
                     .abstractText(abstractText).note(note);
             if (type != null) {

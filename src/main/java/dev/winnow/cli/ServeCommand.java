@@ -23,15 +23,23 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on (default 127.0.0.1; 0.0.0.0 for every interface).")
     String host;
 
+    @Option(names = "--trusted-proxies", paramLabel = "ADDRS",
+            description = "Reverse proxies (comma-separated IP addresses) whose X-Forwarded-For names the client, "
+                    + "for sign-in throttling (default $WINNOW_TRUSTED_PROXIES; none).")
+    String trustedProxies;
+
     @Override
     public Integer call() throws InterruptedException {
         if (port < 0 || port > 65535) {
-            throw new UserError("--port must be between 0 and 65535, not " + port);
+            // a usage error (exit 2), as picocli's own for a malformed option
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--port must be between 0 and 65535, not " + port);
         }
+        dev.winnow.web.WebOptions options = dev.winnow.web.WebOptions.fromEnvironment(trustedProxies);
         Database db = Context.open(spec);
         WebServer server;
         try {
-            server = new WebServer(db, dev.winnow.web.WebOptions.fromEnvironment()).start(host, port);
+            server = new WebServer(db, options).start(host, port);
         } catch (RuntimeException e) {
             db.close();
             throw new UserError("cannot listen on " + host + ":" + port + ": " + Cli.message(e.getCause() == null ? e : e.getCause()), e);

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
 /** {@code winnow user add|password|list|token|grant}: the people who sign in to the web app. */
 @Command(name = "user", description = "Add people who can sign in, set passwords, API tokens and project roles.",
         subcommands = {UserCommand.Add.class, UserCommand.Password.class, UserCommand.ListUsers.class,
-                UserCommand.Token.class, UserCommand.Grant.class})
+                UserCommand.Token.class, UserCommand.Grant.class, UserCommand.Admin.class})
 public final class UserCommand {
 
     static String actor() {
@@ -104,6 +104,28 @@ public final class UserCommand {
             try (Database db = Context.open(spec)) {
                 new AccountService(db).setPassword(name, password, actor());
                 spec.commandLine().getOut().println("Password set for " + name);
+            }
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "admin", description = "Make an existing user an administrator (may create projects), "
+            + "or with --revoke no longer one.")
+    static final class Admin implements Callable<Integer> {
+        @Spec CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        @Option(names = "--revoke", description = "Take the administrator role away instead.")
+        boolean revoke;
+
+        @Override
+        public Integer call() {
+            try (Database db = Context.open(spec)) {
+                User u = new AccountService(db).setAdmin(name, !revoke, actor());
+                spec.commandLine().getOut().println(u.username() + (u.admin() ? " is an administrator"
+                        : " is no longer an administrator"));
             }
             return Cli.OK;
         }

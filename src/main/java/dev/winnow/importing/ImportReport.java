@@ -16,6 +16,7 @@ import java.util.Map;
  * @param repairedCount how many records were imported with text repaired (mis-decoded UTF-8)
  * @param repaired      those records and what was repaired (the first {@link ImportTally#LISTED}); empty in
  *                      reports stored before repairs were reported
+ * @param warnings      records imported that may be incomplete (a file cut short inside one)
  * @param dedup         what the deduplication run right after the import did (null: it did not run, or the
  *                      report was stored before imports ran it)
  */
@@ -23,14 +24,20 @@ public record ImportReport(long importFileId, String file, String sha256, long s
                            String sourceKind, String format, String encoding, int records, int skippedCount,
                            Map<String, Integer> fieldsFound, Map<String, Integer> extraFields, List<Lacking> lacking,
                            List<Skipped> skipped, List<Column> columns, boolean again, String importedAt,
-                           int repairedCount, List<Repaired> repaired, Deduplication dedup) {
+                           int repairedCount, List<Repaired> repaired, List<Warning> warnings,
+                           Deduplication dedup) {
 
     public ImportReport {
         repaired = repaired == null ? List.of() : List.copyOf(repaired);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings); // reports stored before warnings existed
     }
 
     /** A record imported with some of its text repaired: what was done. */
     public record Repaired(int position, long line, String what) {
+    }
+
+    /** A record that was imported but may be incomplete. */
+    public record Warning(int position, long line, String message) {
     }
 
     /**
@@ -58,7 +65,7 @@ public record ImportReport(long importFileId, String file, String sha256, long s
     /** This report with the figures of the deduplication that followed the import. */
     public ImportReport withDedup(Deduplication d) {
         return new ImportReport(importFileId, file, sha256, sizeBytes, source, sourceKind, format, encoding, records,
-                skippedCount, fieldsFound, extraFields, lacking, skipped, columns, again, importedAt, repairedCount, repaired, d);
+                skippedCount, fieldsFound, extraFields, lacking, skipped, columns, again, importedAt, repairedCount, repaired, warnings, d);
     }
 
     /** Records without a field: how many, and the positions of the first ones. */
@@ -103,6 +110,10 @@ public record ImportReport(long importFileId, String file, String sha256, long s
         }
         lack.setLength(lack.length() - 1);
         out.add(lack.toString());
+        for (Warning w : warnings) {
+            out.add("  warning, record " + w.position() + (w.line() > 0 ? " (line " + w.line() + ")" : "") + ": "
+                    + w.message());
+        }
         int shown = Math.min(skipped.size(), SKIPPED_SHOWN);
         for (Skipped s : skipped.subList(0, shown)) {
             out.add("  skipped record " + s.position() + (s.line() > 0 ? " (line " + s.line() + ")" : "") + ": " + s.reason());

@@ -145,7 +145,8 @@ public final class ImportService {
             ImportReport report = new ImportReport(fileId, name, sha256, size, source.display(), source.kind().label(),
                     info.format().id(), info.charset().name(), tally.records(), tally.skippedCount(),
                     tally.fieldsFound(), tally.extraFields(), tally.lacking(), tally.skipped(), tally.columns(),
-                    earlier.isPresent(), Clock.now(), tally.repairedCount(), tally.repaired(), null);
+                    earlier.isPresent(), Clock.now(), tally.repairedCount(), tally.repaired(), tally.warnings(),
+                    null);
             ImportStore.finish(h, fileId, report.format(), report.encoding(), report.records(), report.skippedCount(),
                     Json.write(report));
             Map<String, Object> details = new LinkedHashMap<>();

@@ -63,6 +63,7 @@ final class ImportTally implements RecordSink, ColumnMapping.Listener {
     private final int[] lackingCount = new int[LACKING.size()];
     private final List<ImportReport.Skipped> skipped = new ArrayList<>();
     private final List<ImportReport.Repaired> repaired = new ArrayList<>();
+    private final List<ImportReport.Warning> warnings = new ArrayList<>();
     private int records;
     private int skippedCount;
     private int repairedCount;
@@ -109,6 +110,21 @@ final class ImportTally implements RecordSink, ColumnMapping.Listener {
             if (at.size() < POSITIONS) {
                 at.add(position);
             }
+        }
+    }
+
+    @Override
+    public void warn(int position, long line, String message) {
+        synchronized (warnings) {
+            if (warnings.size() < LISTED) {
+                warnings.add(new ImportReport.Warning(position, line, message));
+            }
+        }
+    }
+
+    List<ImportReport.Warning> warnings() {
+        synchronized (warnings) {
+            return List.copyOf(warnings);
         }
     }
 

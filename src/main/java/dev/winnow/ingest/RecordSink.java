@@ -27,4 +27,11 @@ public interface RecordSink {
     /** A record that was imported with some of its text repaired ({@link RecordRepairs}): what was done. */
     default void repaired(int position, long line, String what) {
     }
+
+    /**
+     * A record that was imported but may be incomplete (a file cut short inside it): reported with
+     * the import, so that nobody takes a truncated record for a whole one.
+     */
+    default void warn(int position, long line, String message) {
+    }
 }

@@ -16,6 +16,6 @@ public enum ProjectKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("unknown review kind '" + text + "': expected scoping, systematic, rapid or other");
+        throw new dev.winnow.UserError("unknown review kind '" + text + "': expected scoping, systematic, rapid or other");
     }
 }

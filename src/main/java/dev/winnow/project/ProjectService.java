@@ -22,6 +22,8 @@ public final class ProjectService {
         if (title.strip().length() > 500) {
             throw new UserError("a project title is at most 500 characters");
         }
+        dev.winnow.record.PlainText.requirePrintable("a project title", title);
+        dev.winnow.record.PlainText.requirePrintable("a project description", description);
         String base = Slugs.of(title);
         return db.inTransaction(h -> {
             String key = base;

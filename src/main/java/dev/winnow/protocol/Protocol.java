@@ -77,10 +77,11 @@ public record Protocol(String title, String question, List<Criterion> criteria, 
             if (blank(stoppingRule.name())) {
                 out.add("stoppingRule.name: missing");
             }
-            if (stoppingRule.targetRecall() == null || stoppingRule.targetRecall() <= 0 || stoppingRule.targetRecall() > 1) {
+            // written so that NaN fails too (every comparison with NaN is false)
+            if (stoppingRule.targetRecall() == null || !(stoppingRule.targetRecall() > 0 && stoppingRule.targetRecall() <= 1)) {
                 out.add("stoppingRule.targetRecall: expected a number in (0, 1], e.g. 0.95");
             }
-            if (stoppingRule.confidence() == null || stoppingRule.confidence() <= 0 || stoppingRule.confidence() >= 1) {
+            if (stoppingRule.confidence() == null || !(stoppingRule.confidence() > 0 && stoppingRule.confidence() < 1)) {
                 out.add("stoppingRule.confidence: expected a number in (0, 1), e.g. 0.95");
             }
         }

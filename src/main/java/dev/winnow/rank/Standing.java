@@ -46,8 +46,20 @@ public record Standing(long projectId, long stageId, long userId, StageName stag
 
     /** The stopping rule's estimate in words: figures, the verdict, and heuristics labelled as such. */
     public String estimateLine() {
+        return estimateLine(false);
+    }
+
+    /**
+     * The estimate in words for a page that also says whether the reviewer's queue is empty
+     * ({@code queueEmpty}): then it never tells them to keep screening — what is left is with other
+     * reviewers or settled.
+     */
+    public String estimateLine(boolean queueEmpty) {
         if (estimate == null) {
             return "";
+        }
+        if (total == 0) {
+            return "No records to screen yet: the estimate starts with your first decisions.";
         }
         StringBuilder b = new StringBuilder();
         if (ruleNote != null) {
@@ -71,6 +83,10 @@ public record Standing(long projectId, long stageId, long userId, StageName stag
                 b.append(" You may stop: with ").append(confidence).append("% confidence you have found at least ")
                         .append(target).append("% of the relevant records (").append(p(estimate.pValue()))
                         .append(", the pre-registered rule).");
+            } else if (queueEmpty) {
+                b.append(" ").append(target).append("% recall is not yet shown at ").append(confidence)
+                        .append("% confidence (").append(p(estimate.pValue())).append("); the records you have not "
+                        + "screened are with other reviewers or settled, so nothing is left in your queue.");
             } else {
                 b.append(" Keep screening: ").append(target).append("% recall is not yet shown at ")
                         .append(confidence).append("% confidence (").append(p(estimate.pValue())).append(").");
@@ -80,7 +96,7 @@ public record Standing(long projectId, long stageId, long userId, StageName stag
         if (rule instanceof ConsecutiveIrrelevant c) {
             b.append(" Heuristic, no statistical guarantee: ").append(irrelevantInARow).append(" irrelevant in a row; the rule stops at ")
                     .append(c.k()).append(".").append(estimate.stop() ? " By this heuristic you may stop."
-                            : " Keep screening.");
+                            : queueEmpty ? " Nothing is left in your queue." : " Keep screening.");
             return b.toString();
         }
         return b.append(' ').append(estimate.says()).toString();

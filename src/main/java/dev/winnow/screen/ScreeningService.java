@@ -48,6 +48,11 @@ public final class ScreeningService {
     private final Map<String, Long> closedBelow = new java.util.concurrent.ConcurrentHashMap<>();
     /** Per stage and capacity: study ids closed to every reviewer for good (resolved, or full); a cache. */
     private final Map<String, Set<Long>> closedToAll = new java.util.concurrent.ConcurrentHashMap<>();
+    /** How long a reservation lasts: after it, the record may be given to someone else. */
+    private final java.time.Duration reservation;
+
+    /** How long a reviewer's reservation of a record lasts by default. */
+    public static final java.time.Duration RESERVATION = java.time.Duration.ofMinutes(30);
 
     public ScreeningService(Database db) {
         this(db, QueueOrder.RECORD_ORDER);
@@ -55,8 +60,14 @@ public final class ScreeningService {
 
     /** A screening service whose queue follows {@code order} (e.g. the active-learning ranking). */
     public ScreeningService(Database db, QueueOrder order) {
+        this(db, order, RESERVATION);
+    }
+
+    /** As above, with reservations lasting {@code reservation}. */
+    public ScreeningService(Database db, QueueOrder order, java.time.Duration reservation) {
         this.db = db;
         this.order = order;
+        this.reservation = reservation;
     }
 
     /** What a reviewer decided, before it is stored. */
@@ -76,8 +87,12 @@ public final class ScreeningService {
     public record Next(StageName stage, StudyStore.Study study, Long pilotRound) {
     }
 
-    /** A record whose reviewers disagree, with their newest decisions. */
-    public record Conflict(long studyId, String title, List<Decision> decisions) {
+    /**
+     * A record whose reviewers disagree, with their newest decisions; {@code record} is the whole
+     * record for the conflicts board (authors, abstract), left out of the API's JSON (ask for the record).
+     */
+    public record Conflict(long studyId, String title, List<Decision> decisions,
+                           @com.fasterxml.jackson.annotation.JsonIgnore dev.winnow.record.Record record) {
     }
 
     /** Every record's outcome at a stage as one viewer may see it, and the counts per status. */
@@ -128,17 +143,98 @@ public final class ScreeningService {
     // ------------------------------------------------------------------ queue
 
     /**
-     * The next record for this reviewer: first the open pilot round's records they have not decided,
-     * then a record they already hold (assigned, not yet decided), then a newly claimed record — in
+     * The record this reviewer would be given next, <em>without reserving it</em> (a page view, a
+     * {@code GET}): the open pilot round's, else one they hold, else the first open record. Deciding
+     * it takes its place if one is still free (see {@link #decide}); nothing is written here except
+     * that expired reservations are released.
+     */
+    public Optional<Next> peek(Viewer viewer, Project project, StageName stageName) {
+        requireReviewer(viewer, "ask for records to screen");
+        requireOpen(viewer, project, stageName);
+        releaseExpired(project, stageName);
+        long me = viewer.userId();
+        if (db.read(h -> StageContext.find(h, project.id(), stageName)).isEmpty()) {
+            db.useTransaction(h -> StageContext.load(h, project.id(), stageName)); // the stage's settings row
+        }
+        Optional<Next> held = db.read(h -> StageContext.find(h, project.id(), stageName)
+                .flatMap(c -> pilotOrHeld(h, c, me)));
+        if (held.isPresent()) {
+            return held;
+        }
+        List<Long> candidates = candidates(project, stageName, me, Set.of());
+        return candidates.isEmpty() ? Optional.empty() : db.read(h -> StudyStore.find(h, candidates.get(0)))
+                .map(st -> new Next(stageName, st, null));
+    }
+
+    /**
+     * Releases reservations older than the reservation time at a stage (looking is one index
+     * lookup; a release is a short write). Records closed only by reservations may open again.
+     */
+    private void releaseExpired(Project project, StageName stageName) {
+        Optional<StageStore.StageRow> stage = db.read(h -> StageStore.find(h, project.id(), stageName.label()));
+        if (stage.isEmpty()) {
+            return;
+        }
+        String cutoff = dev.winnow.store.Clock.format(java.time.Instant.now().minus(reservation));
+        if (!db.read(h -> AssignmentStore.anyOlderThan(h, stage.get().id(), cutoff))) {
+            return;
+        }
+        db.useTransaction(h -> {
+            for (AssignmentStore.AssignmentRow a : AssignmentStore.releaseOlderThan(h, stage.get().id(), cutoff)) {
+                AuditStore.record(h, project.id(), a.userId(), userName(h, a.userId()), "screen.release",
+                        "study " + a.studyId(), Map.of("stage", stageName.label(), "why", "expired"));
+            }
+        });
+    }
+
+    /** Reservations held at a stage, per reviewer name (counts: no verdicts). */
+    public Map<String, Long> reservations(Project project, StageName stageName) {
+        return db.read(h -> {
+            Map<String, Long> out = new TreeMap<>();
+            StageStore.find(h, project.id(), stageName.label()).ifPresent(st -> AssignmentStore.forStage(h, st.id())
+                    .forEach(a -> out.merge(userName(h, a.userId()), 1L, Long::sum)));
+            return out;
+        });
+    }
+
+    /** An owner releases every reservation at a stage (someone left with records held); how many. */
+    public int release(Viewer viewer, Project project, StageName stageName) {
+        return db.inTransaction(h -> {
+            Optional<StageStore.StageRow> st = StageStore.find(h, project.id(), stageName.label());
+            if (st.isEmpty()) {
+                return 0;
+            }
+            List<AssignmentStore.AssignmentRow> gone = AssignmentStore.releaseStage(h, st.get().id());
+            for (AssignmentStore.AssignmentRow a : gone) {
+                AuditStore.record(h, project.id(), viewer.userId(), viewer.name(), "screen.release",
+                        "study " + a.studyId(), Map.of("stage", stageName.label(), "why", "released by owner",
+                                "holder", userName(h, a.userId())));
+            }
+            return gone.size();
+        });
+    }
+
+    /** Releases every reservation a user holds (they signed out); how many. */
+    public static int releaseAllOf(Database db, long userId) {
+        return db.inTransaction(h -> AssignmentStore.releaseUser(h, userId));
+    }
+
+    /**
+     * Reserves the next record for this reviewer and gives it (the command line's {@code screen next},
+     * the API's {@code POST …/next}): first the open pilot round's records they have not decided,
+     * then a record they already hold (reserved, not yet decided), then a newly claimed record — in
      * the {@link QueueOrder}'s order first, then in record order. A record is claimed by taking a
      * free slot (1..reviewers per record; 1 in pool mode) — a unique index makes concurrent claims
-     * safe — and never twice by the same reviewer.
+     * safe — and never twice by the same reviewer. A reservation lasts until the record is decided,
+     * the reservation time passes, or it is released (sign-out, an owner).
      *
      * <p>Cost: a request reads a few index entries, not the stage. Asking again before deciding
      * only reads (no write, no lock); a claim is one short write.
      */
     public Optional<Next> next(Viewer viewer, Project project, StageName stageName) {
         requireReviewer(viewer, "ask for records to screen");
+        requireOpen(viewer, project, stageName);
+        releaseExpired(project, stageName);
         long me = viewer.userId();
         Optional<Next> held = db.read(h -> StageContext.find(h, project.id(), stageName)
                 .flatMap(c -> pilotOrHeld(h, c, me)));
@@ -281,7 +377,10 @@ public final class ScreeningService {
                 break;
             }
             if (first) {
-                closedBelow.merge(key, open.get(0), Math::max);
+                // below the first open record everything is closed to this reviewer; for good only
+                // below the lowest reservation (one that expires or is released may open its record)
+                Long reserved = AssignmentStore.lowestReservedUndecidedBy(h, stageId, me);
+                closedBelow.merge(key, reserved == null ? open.get(0) : Math.min(open.get(0), reserved), Math::max);
                 first = false;
             }
             for (long id : open) {
@@ -294,8 +393,16 @@ public final class ScreeningService {
         return out;
     }
 
-    /** Takes a free slot of a record for this reviewer; false when the others were quicker. */
+    /**
+     * Takes a free place on a record for this reviewer; false when the others were quicker. The
+     * study's row is locked (PostgreSQL; SQLite has one writer) so that a claim and a decision
+     * without a reservation cannot both take the last place.
+     */
     private static boolean claim(Handle h, StageContext c, Viewer viewer, long studyId, int capacity) {
+        StudyStore.lock(h, studyId);
+        if (QueueStore.people(h, c.stage.id(), studyId) >= capacity) {
+            return false;
+        }
         Set<Integer> taken = QueueStore.takenSlots(h, c.stage.id(), studyId);
         for (int slot = 1; slot <= capacity; slot++) {
             if (!taken.contains(slot) && AssignmentStore.claim(h, c.stage.id(), studyId, viewer.userId(), slot)) {
@@ -352,6 +459,7 @@ public final class ScreeningService {
      */
     public Decided decideAndNext(Viewer viewer, Project project, StageName stageName, long studyId, Input input) {
         requireReviewer(viewer, "record decisions");
+        releaseExpired(project, stageName);
         List<Long> candidates = candidates(project, stageName, viewer.userId(), Set.of(studyId));
         Decided d = decide(viewer, project, stageName, studyId, input, candidates);
         return d.next() == null ? new Decided(d.decision(), next(viewer, project, stageName)) : d;
@@ -366,6 +474,9 @@ public final class ScreeningService {
         requireReviewer(viewer, "record decisions");
         if (input.verdict() == null) {
             throw new UserError("a decision needs a verdict: include, exclude or maybe");
+        }
+        if (input.secondsTaken() != null && (input.secondsTaken() < 0 || input.secondsTaken() > 86_400)) {
+            throw new UserError("seconds taken is a whole number from 0 to 86400 (a day), not " + input.secondsTaken());
         }
         try {
             return db.inTransaction(h -> {
@@ -396,6 +507,9 @@ public final class ScreeningService {
                 return seen.get();
             }
         }
+        closedReason(h, c.projectId, c.name, viewer).ifPresent(m -> {
+            throw new StageClosed(m);
+        });
         if (!c.contains(h, studyId)) {
             throw notInStage(c.name, studyId);
         }
@@ -408,13 +522,42 @@ public final class ScreeningService {
         }
         Long pilotRound = openPilot(h, c.stage.id()).filter(p -> p.sample().contains(studyId))
                 .map(PilotStore.PilotRow::id).orElse(null);
+        if (pilotRound == null) {
+            requirePlace(h, c, viewer, studyId);
+        }
         Decision d = DecisionStore.append(h, new DecisionStore.NewDecision(c.stage.id(), studyId,
                 viewer.userId(), input.verdict(), reasons, input.criteria(), input.note(), input.secondsTaken(),
                 pilotRound == null ? "screen" : "pilot", pilotRound, input.idempotencyKey()));
+        if (pilotRound == null) {
+            AssignmentStore.spend(h, c.stage.id(), studyId, viewer.userId()); // the decision holds the place now
+        }
         // the verdict is not written to the audit log: the log must not unblind a stage
         AuditStore.record(h, c.projectId, viewer.userId(), viewer.name(), "screen.decision",
                 "study " + studyId, Map.of("stage", c.name.label(), "decision", d.id()));
         return d;
+    }
+
+    /**
+     * The one rule for a decision on a record: a reviewer may decide a record they hold (reserved,
+     * or decided before: a change of mind), or one with a free place (fewer than the stage's
+     * reviewers per record hold it, and no resolution settled it) — the decision then takes that
+     * place. Anything else is refused and nothing is stored.
+     */
+    private static void requirePlace(Handle h, StageContext c, Viewer viewer, long studyId) {
+        if (QueueStore.holds(h, c.stage.id(), studyId, viewer.userId())) {
+            return;
+        }
+        StudyStore.lock(h, studyId);
+        if (QueueStore.resolved(h, c.stage.id(), studyId)) {
+            throw new RecordTaken("record " + studyId + " was settled by a resolution at " + c.name.label()
+                    + ": it needs no more decisions, so yours was not recorded");
+        }
+        int capacity = c.rules.requiredReviewers();
+        if (QueueStore.people(h, c.stage.id(), studyId) >= capacity) {
+            throw new RecordTaken("record " + studyId + " already has its " + capacity
+                    + (capacity == 1 ? " reviewer" : " reviewers") + " at " + c.name.label()
+                    + " (reviewers per record, in the protocol): your decision was not recorded");
+        }
     }
 
     /** The decisions on one record this viewer may see (while blinded, a screener sees only their own), oldest first. */
@@ -441,13 +584,14 @@ public final class ScreeningService {
     /** Records in conflict that this viewer may see (while blinded: a resolver's view of records they did not screen). */
     public List<Conflict> conflicts(Viewer viewer, Project project, StageName stageName) {
         return db.inTransaction(h -> {
+            requireOpen(h, viewer, project.id(), stageName);
             StageSnapshot s = StageSnapshot.load(h, project.id(), stageName);
             boolean resolver = s.mayResolve(h, viewer);
             List<Conflict> out = new ArrayList<>();
             for (long id : s.records) {
                 if (s.outcome(id).status() == Outcome.Status.CONFLICT && s.canSeeOthers(viewer, resolver, id)) {
-                    String title = StudyStore.find(h, id).map(st -> st.record().title()).orElse(null);
-                    out.add(new Conflict(id, title, s.newest(id)));
+                    dev.winnow.record.Record r = StudyStore.find(h, id).map(StudyStore.Study::record).orElse(null);
+                    out.add(new Conflict(id, r == null ? null : r.title(), s.newest(id), r));
                 }
             }
             return out;
@@ -507,12 +651,16 @@ public final class ScreeningService {
      * Records whose outcome would reveal another reviewer's decision to this viewer are {@code BLINDED}.
      */
     public StageOutcomes outcomes(Viewer viewer, Project project, StageName stageName) {
-        return db.inTransaction(h -> outcomes(h, viewer, StageSnapshot.load(h, project.id(), stageName)));
+        return db.inTransaction(h -> {
+            requireOpen(h, viewer, project.id(), stageName);
+            return outcomes(h, viewer, StageSnapshot.load(h, project.id(), stageName));
+        });
     }
 
     /** One record's outcome at a stage, as this viewer may see it. */
     public Outcome outcome(Viewer viewer, Project project, StageName stageName, long studyId) {
         return db.inTransaction(h -> {
+            requireOpen(h, viewer, project.id(), stageName);
             StageSnapshot s = StageSnapshot.load(h, project.id(), stageName);
             requireInStage(s, studyId);
             return visibleOutcome(s, viewer, s.mayResolve(h, viewer), studyId);
@@ -586,6 +734,7 @@ public final class ScreeningService {
      */
     public AgreementReport agreement(Viewer viewer, Project project, StageName stageName) {
         return db.inTransaction(h -> {
+            requireOpen(h, viewer, project.id(), stageName);
             StageSnapshot s = StageSnapshot.load(h, project.id(), stageName);
             boolean resolver = s.mayResolve(h, viewer);
             Map<Long, List<Decision>> visible = new LinkedHashMap<>();
@@ -638,7 +787,7 @@ public final class ScreeningService {
         if (size < 2) {
             throw new UserError("a pilot round needs at least 2 records");
         }
-        if (target <= 0 || target > 1) {
+        if (!(target > 0 && target <= 1)) { // NaN fails too
             throw new UserError("the pilot target is a proportion in (0, 1], e.g. 0.75");
         }
         return db.inTransaction(h -> {
@@ -714,6 +863,53 @@ public final class ScreeningService {
     }
 
     // ------------------------------------------------------------------ shared checks
+
+    /**
+     * Why a stage is closed to this viewer for now, if it is. A later stage's list of records is
+     * the earlier stage's includes: while title/abstract is blinded and has conflicts this viewer
+     * may not see, the full-text list (a record missing from it, a decision refused on it, an
+     * outcome) would tell them how the other reviewers decided. So full text opens to a blinded
+     * reviewer only once those conflicts are resolved; the overseer always sees it.
+     */
+    public Optional<String> closedTo(Viewer viewer, Project project, StageName stageName) {
+        if (stageName == StageName.TITLE_ABSTRACT || viewer.isOverseer()) {
+            return Optional.empty();
+        }
+        return db.read(h -> closedReason(h, project.id(), stageName, viewer));
+    }
+
+    private void requireOpen(Viewer viewer, Project project, StageName stageName) {
+        closedTo(viewer, project, stageName).ifPresent(m -> {
+            throw new StageClosed(m);
+        });
+    }
+
+    private static void requireOpen(Handle h, Viewer viewer, long projectId, StageName stageName) {
+        closedReason(h, projectId, stageName, viewer).ifPresent(m -> {
+            throw new StageClosed(m);
+        });
+    }
+
+    private static Optional<String> closedReason(Handle h, long projectId, StageName stageName, Viewer viewer) {
+        if (stageName == StageName.TITLE_ABSTRACT || viewer.isOverseer()) {
+            return Optional.empty();
+        }
+        Optional<StageStore.StageRow> ta = StageStore.find(h, projectId, StageName.TITLE_ABSTRACT.label());
+        if (ta.isEmpty() || !ta.get().blinded()) {
+            return Optional.empty();
+        }
+        StageSnapshot s = StageSnapshot.load(h, projectId, StageName.TITLE_ABSTRACT);
+        boolean resolver = s.mayResolve(h, viewer);
+        long hidden = s.records.stream().filter(id -> s.outcome(id).status() == Outcome.Status.CONFLICT
+                && !s.canSeeOthers(viewer, resolver, id)).count();
+        if (hidden == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(stageName.label() + " screening opens to you once the " + hidden + " title/abstract "
+                + (hidden == 1 ? "conflict is" : "conflicts are") + " resolved: title/abstract is blinded, and the "
+                + stageName.label() + " list (the records both reviewers included) would show how the other reviewers "
+                + "decided. A resolver settles them on the conflicts board.");
+    }
 
     static void requireInStage(StageSnapshot s, long studyId) {
         if (!s.contains(studyId)) {

@@ -130,6 +130,12 @@ public final class Database implements AutoCloseable {
                 + ": expected jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB");
     }
 
+    /** The SQLite file a URL or path names (null for PostgreSQL or an in-memory database). */
+    public static Path sqliteFileOf(String urlOrPath) {
+        String url = jdbcUrl(urlOrPath);
+        return dialectOf(url) == Dialect.SQLITE ? sqliteFile(url) : null;
+    }
+
     private static Path sqliteFile(String url) {
         String rest = url.substring("jdbc:sqlite:".length());
         int q = rest.indexOf('?');

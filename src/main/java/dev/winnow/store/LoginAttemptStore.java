@@ -31,4 +31,22 @@ public final class LoginAttemptStore {
                 .bind("u", username).bind("r", remote).bind("f", false).bind("since", since)
                 .mapTo(String.class).findOne().orElse(null);
     }
+
+    /** Failed attempts from this address (any user name) since {@code since}. */
+    public static int addressFailuresSince(Handle h, String remote, String since) {
+        return h.createQuery("select count(*) from login_attempt where remote = :r and success = :f and at > :since")
+                .bind("r", remote).bind("f", false).bind("since", since).mapTo(Integer.class).one();
+    }
+
+    /** Remembers a browser its user signed in from (the cookie's hash). */
+    public static void trustDevice(Handle h, long userId, String tokenHash) {
+        h.createUpdate("insert into trusted_device (user_id, token_hash, created_at) values (:u, :t, :at)")
+                .bind("u", userId).bind("t", tokenHash).bind("at", Clock.now()).execute();
+    }
+
+    /** The user a device cookie's hash was issued to, if any. */
+    public static java.util.Optional<Long> deviceUser(Handle h, String tokenHash) {
+        return h.createQuery("select user_id from trusted_device where token_hash = :t")
+                .bind("t", tokenHash).mapTo(Long.class).findOne();
+    }
 }

@@ -9,15 +9,21 @@ import org.jdbi.v3.core.Handle;
  * The questions a reviewer's screening queue asks, answered in SQL so that a request reads a few
  * index entries instead of a whole stage. A study is <em>open</em> to a reviewer at a stage when
  * the reviewer holds no assignment for it and has made no (non-pilot) decision on it, no
- * resolution settled it, and fewer than {@code capacity} people hold it (assigned or decided).
- * Once a study is not open to a reviewer it never becomes open again (assignments, decisions and
- * resolutions are append-only) unless the capacity grows.
+ * resolution settled it, and fewer than {@code capacity} people hold it (reserved or decided).
+ * Decisions and resolutions are append-only, so a study closed by them stays closed (unless the
+ * capacity grows); a reservation may expire or be released, so a study closed only by reservations
+ * can open again.
  */
 public final class QueueStore {
     private QueueStore() {
     }
 
-    /** How many people hold study {@code s} at the stage: assigned, or decided outside a pilot round. */
+    /** How many people decided study {@code s} at the stage outside a pilot round (never goes down). */
+    private static final String DECIDED = """
+            (select count(distinct d.user_id) from decision d where d.stage_id = :stage and d.study_id = s.id
+                                   and d.origin <> 'pilot')""";
+
+    /** How many people hold study {@code s} at the stage: reserved, or decided outside a pilot round. */
     private static final String PEOPLE = """
             (select count(*) from (select a.user_id from assignment a where a.stage_id = :stage and a.study_id = s.id
                                    union
@@ -63,7 +69,8 @@ public final class QueueStore {
 
     /**
      * Which of these studies are open to this reviewer ({@code open}), and which are closed to
-     * everyone for good ({@code closedToAll}: resolved, or held by {@code capacity} people).
+     * everyone for good ({@code closedToAll}: resolved, or decided by {@code capacity} people; a
+     * reservation may still be released).
      */
     public record Openness(Set<Long> open, Set<Long> closedToAll) {
     }
@@ -75,11 +82,12 @@ public final class QueueStore {
         for (List<Long> batch : IdBatches.of(ids)) {
             h.createQuery("select s.id, "
                             + "exists (select 1 from resolution r where r.stage_id = :stage and r.study_id = s.id) "
-                            + "or " + PEOPLE + " >= :capacity, "
+                            + "or " + DECIDED + " >= :capacity, "
                             + "exists (select 1 from assignment a where a.stage_id = :stage and a.study_id = s.id "
                             + "and a.user_id = :me) "
                             + "or exists (select 1 from decision d where d.stage_id = :stage and d.study_id = s.id "
-                            + "and d.user_id = :me and d.origin <> 'pilot') "
+                            + "and d.user_id = :me and d.origin <> 'pilot'), "
+                            + PEOPLE + " >= :capacity "
                             + "from study s where s.project_id = :p and s.id in (<ids>)")
                     .bind("p", projectId).bindList("ids", batch)
                     .bind("stage", stageId).bind("me", userId).bind("capacity", capacity)
@@ -87,7 +95,7 @@ public final class QueueStore {
                         long id = rs.getLong(1);
                         if (rs.getBoolean(2)) {
                             closedToAll.add(id);
-                        } else if (!rs.getBoolean(3)) {
+                        } else if (!rs.getBoolean(3) && !rs.getBoolean(4)) {
                             open.add(id);
                         }
                         return id;
@@ -118,5 +126,25 @@ public final class QueueStore {
     public static long studies(Handle h, long projectId) {
         return h.createQuery("select count(*) from study where project_id = :p").bind("p", projectId)
                 .mapTo(Long.class).one();
+    }
+
+    /** How many people hold a study at a stage now: reserved, or decided outside a pilot round. */
+    public static long people(Handle h, long stageId, long studyId) {
+        return h.createQuery("select " + PEOPLE + " from study s where s.id = :t")
+                .bind("stage", stageId).bind("t", studyId).mapTo(Long.class).one();
+    }
+
+    /** Whether this reviewer holds a study at a stage: reserved it, or decided it outside a pilot round. */
+    public static boolean holds(Handle h, long stageId, long studyId, long userId) {
+        return h.createQuery("select count(*) from (select a.user_id from assignment a where a.stage_id = :s "
+                        + "and a.study_id = :t and a.user_id = :u union all select d.user_id from decision d "
+                        + "where d.stage_id = :s and d.study_id = :t and d.user_id = :u and d.origin <> 'pilot') x")
+                .bind("s", stageId).bind("t", studyId).bind("u", userId).mapTo(Long.class).one() > 0;
+    }
+
+    /** Whether a resolution settled a study at a stage. */
+    public static boolean resolved(Handle h, long stageId, long studyId) {
+        return h.createQuery("select count(*) from resolution where stage_id = :s and study_id = :t")
+                .bind("s", stageId).bind("t", studyId).mapTo(Long.class).one() > 0;
     }
 }

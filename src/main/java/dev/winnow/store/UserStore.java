@@ -40,6 +40,17 @@ public final class UserStore {
                 .mapTo(String.class).findOne();
     }
 
+    /** How many administrators can sign in (they have a password): accounts the demo made cannot. */
+    public static long adminsWhoCanSignIn(Handle h) {
+        return h.createQuery("select count(*) from app_user where is_admin = :t and password_hash is not null")
+                .bind("t", true).mapTo(Long.class).one();
+    }
+
+    /** Makes a user an administrator, or no longer one. */
+    public static void setAdmin(Handle h, long userId, boolean admin) {
+        h.createUpdate("update app_user set is_admin = :a where id = :u").bind("a", admin).bind("u", userId).execute();
+    }
+
     public static long count(Handle h) {
         return h.createQuery("select count(*) from app_user").mapTo(Long.class).one();
     }

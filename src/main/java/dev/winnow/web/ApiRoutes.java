@@ -94,8 +94,51 @@ final class ApiRoutes {
             }
             return t;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new UserError("the request body is not the JSON expected: " + e.getOriginalMessage());
+            throw new UserError("the request body is not the JSON expected: " + jsonProblem(e));
         }
+    }
+
+    /**
+     * What was wrong with a JSON body, in the API's words: the field and what it should hold, never
+     * the server's class names (Jackson's own messages name them).
+     */
+    static String jsonProblem(com.fasterxml.jackson.core.JsonProcessingException e) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+            return "unknown field '" + u.getPropertyName() + "'; the fields are: "
+                    + u.getKnownPropertyIds().stream().map(String::valueOf).sorted()
+                    .collect(java.util.stream.Collectors.joining(", "));
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m) {
+            String field = m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
+                    : "[" + r.getIndex() + "]").collect(java.util.stream.Collectors.joining("."));
+            return (field.isEmpty() ? "the body" : "'" + field + "'") + " should be " + expected(m.getTargetType());
+        }
+        if (e.getLocation() != null) {
+            return "not valid JSON at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        }
+        return "not valid JSON";
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "of another kind";
+        }
+        if (type == Long.class || type == Integer.class || type == long.class || type == int.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class) {
+            return "a number";
+        }
+        if (type == String.class) {
+            return "text";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        return "an object";
     }
 
     /** A JSON object body with string values; anything else is a 400 that says so. */
@@ -107,7 +150,7 @@ final class ApiRoutes {
             }
             return m;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new UserError("the request body must be a JSON object of strings: " + e.getOriginalMessage());
+            throw new UserError("the request body must be a JSON object of strings: " + jsonProblem(e));
         }
     }
 }

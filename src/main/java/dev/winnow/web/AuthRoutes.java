@@ -16,22 +16,32 @@ import java.util.Map;
  * token (a cookie and a form field).
  */
 final class AuthRoutes {
+    /** A browser that signed in before: its sign-in attempts are throttled apart (see AccountService.signIn). */
+    static final String DEVICE_COOKIE = "winnow_device";
+    private static final long DEVICE_MAX_AGE = java.time.Duration.ofDays(365).toSeconds();
     private final AccountService accounts;
     private final InvitationService invitations;
     private final Security security;
     private final Views views;
+    /** What else signing out ends (the user's screening reservations). */
+    private final java.util.function.LongConsumer onSignOut;
 
-    AuthRoutes(AccountService accounts, InvitationService invitations, Security security, Views views) {
+    AuthRoutes(AccountService accounts, InvitationService invitations, Security security, Views views,
+               java.util.function.LongConsumer onSignOut) {
         this.accounts = accounts;
         this.invitations = invitations;
         this.security = security;
         this.views = views;
+        this.onSignOut = onSignOut;
     }
 
     void register(RoutesConfig r) {
         r.get("/login", ctx -> form(ctx, null, 200));
         r.post("/login", this::signIn);
         r.post("/logout", ctx -> {
+            if (Security.user(ctx) != null) {
+                onSignOut.accept(Security.user(ctx).id());
+            }
             accounts.signOut(ctx.cookie(Security.SESSION_COOKIE));
             security.setCookie(ctx, Security.SESSION_COOKIE, "", 0, "Lax");
             ctx.redirect("/login");
@@ -139,9 +149,11 @@ final class AuthRoutes {
             return;
         }
         try {
-            var signIn = accounts.signIn(ctx.formParam("username"), ctx.formParam("password"), ctx.ip());
+            var signIn = accounts.signIn(ctx.formParam("username"), ctx.formParam("password"),
+                    security.clientAddress(ctx), ctx.cookie(DEVICE_COOKIE));
             security.setCookie(ctx, Security.SESSION_COOKIE, signIn.cookieValue(),
                     AccountService.ABSOLUTE_TIMEOUT.toSeconds(), "Lax");
+            security.setCookie(ctx, DEVICE_COOKIE, signIn.deviceCookie(), DEVICE_MAX_AGE, "Strict");
             security.setCookie(ctx, Security.LOGIN_COOKIE, "", 0, "Strict");
             ctx.redirect(safeNext(ctx.formParam("next")));
         } catch (SignInRefused e) {

@@ -125,7 +125,7 @@ final class ChartRoutes {
             try {
                 charts.saveConsensus(a.project(), s.id(), a.user().username(), ctx.formParams("agreedBy"), answers, Map.of());
             } catch (UserError e) {
-                entryPage(ctx, a, s, e.getMessage(), null, 400);
+                entryPage(ctx, a, s, e.getMessage(), answers, 400); // the answers as chosen, not lost
                 return;
             }
             ctx.redirect("/p/" + a.project().key() + "/chart/" + s.id());

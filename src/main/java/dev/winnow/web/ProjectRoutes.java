@@ -53,15 +53,16 @@ public final class ProjectRoutes {
     }
 
     void register(RoutesConfig r) {
-        r.get("/", ctx -> ctx.html(views.render("project/list.jte", Map.of(
-                "page", page(ctx, "Projects", null, null),
-                "projects", team.projectsOf(Security.user(ctx))))));
+        r.get("/", ctx -> listPage(ctx, "", 200));
         r.post("/projects", this::create);
         r.get("/p/{key}", ctx -> {
             Access a = access.access(ctx, Role.VIEWER);
             var viewer = ScreenRoutes.viewer(a);
             java.util.List<StageView> stages = new java.util.ArrayList<>();
             for (StageName stage : StageName.values()) {
+                if (screening.closedTo(viewer, a.project(), stage).isPresent()) {
+                    continue; // blinding: its list would show how others decided (see ScreeningService.closedTo)
+                }
                 var outcomes = screening.outcomes(viewer, a.project(), stage);
                 stages.add(new StageView(stage.label(), outcomes.outcomes().size(), outcomes.counts(),
                         progress.perReviewer(a.project(), stage)));
@@ -103,13 +104,30 @@ public final class ProjectRoutes {
         });
         r.get("/p/{key}/records", ctx -> {
             Access a = access.access(ctx, Role.VIEWER);
-            int pageNo = Math.max(1, intParam(ctx, "page", 1));
-            var studies = projects.studies(a.project(), (pageNo - 1) * PAGE_SIZE, PAGE_SIZE + 1);
-            ctx.html(views.render("project/records.jte", Map.of(
+            long records = projects.status(a.project()).studyRecords();
+            int pages = (int) Math.max(1, (records + PAGE_SIZE - 1) / PAGE_SIZE);
+            String asked = ctx.queryParam("page");
+            int pageNo = 1;
+            String error = "";
+            int status = 200;
+            if (asked != null && !asked.matches("[1-9]\\d{0,8}")) {
+                error = "'" + asked + "' is not a page: pages are numbered 1 to " + pages + ".";
+                status = 400;
+            } else if (asked != null && Long.parseLong(asked) > pages) {
+                error = "There is no page " + asked + ": this project's " + records + " records fill " + pages
+                        + (pages == 1 ? " page." : " pages.");
+                status = 404;
+            } else if (asked != null) {
+                pageNo = Integer.parseInt(asked);
+            }
+            var studies = status != 200 ? java.util.List.<dev.winnow.store.StudyStore.Study>of()
+                    : projects.studies(a.project(), (pageNo - 1) * PAGE_SIZE, PAGE_SIZE);
+            ctx.status(status).html(views.render("project/records.jte", Map.of(
                     "page", page(ctx, "Records", a, "records"),
-                    "studies", studies.subList(0, Math.min(PAGE_SIZE, studies.size())),
+                    "studies", studies,
                     "pageNo", pageNo,
-                    "hasMore", studies.size() > PAGE_SIZE)));
+                    "pages", pages,
+                    "error", error)));
         });
     }
 
@@ -125,10 +143,26 @@ public final class ProjectRoutes {
         if (!user.admin()) {
             throw WebError.forbidden("Only an administrator can create projects.");
         }
-        var p = projects.create(ctx.formParam("title"), ProjectKind.parse(
-                ctx.formParam("kind") == null ? "scoping" : ctx.formParam("kind")), ctx.formParam("description"));
+        dev.winnow.project.Project p;
+        try {
+            p = projects.create(ctx.formParam("title"), ProjectKind.parse(
+                    ctx.formParam("kind") == null ? "scoping" : ctx.formParam("kind")), ctx.formParam("description"));
+        } catch (dev.winnow.UserError e) {
+            listPage(ctx, e.getMessage(), 400); // the form again, with what was typed
+            return;
+        }
         team.put(p, user.username(), Role.OWNER, user);
         ctx.redirect("/p/" + p.key());
+    }
+
+    private void listPage(Context ctx, String error, int status) {
+        boolean posted = "POST".equalsIgnoreCase(ctx.method().name());
+        ctx.status(status).html(views.render("project/list.jte", Map.of(
+                "page", page(ctx, "Projects", null, null),
+                "projects", team.projectsOf(Security.user(ctx)),
+                "error", error,
+                "typedTitle", posted && ctx.formParam("title") != null ? ctx.formParam("title") : "",
+                "typedDescription", posted && ctx.formParam("description") != null ? ctx.formParam("description") : "")));
     }
 
     static PageInfo page(Context ctx, String title, Access a, String tab) {

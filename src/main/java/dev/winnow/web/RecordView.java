@@ -1,16 +1,24 @@
 package dev.winnow.web;
 
+import dev.winnow.record.AbstractMarkup;
 import dev.winnow.record.Author;
 import dev.winnow.record.Record;
 import java.util.List;
 
-/** A record as pages and the API show it: the fields a reviewer reads, as plain strings. */
+/**
+ * A record as pages and the API show it: the fields a reviewer reads, as plain strings. Known
+ * markup in the title and abstract (JATS, PubMed's labelled sections, HTML, entities) is shown as
+ * text with its section labels ({@link AbstractMarkup}); {@code abstractRaw} is the stored abstract
+ * when that changed it, else null.
+ */
 public record RecordView(long id, String title, List<String> authors, Integer year, String journal,
-                         String abstractText, List<String> keywords, String doi, String pmid) {
+                         String abstractText, List<String> keywords, String doi, String pmid, String abstractRaw) {
     public static RecordView of(long id, Record r) {
-        return new RecordView(id, r.title() == null ? "" : r.title(), r.authors().stream().map(Author::display).toList(),
-                r.year(), r.journal() == null ? "" : r.journal(), r.abstractText() == null ? "" : r.abstractText(),
-                r.keywords(), r.doi(), r.pmid());
+        String abs = r.abstractText() == null ? "" : AbstractMarkup.toText(r.abstractText());
+        return new RecordView(id, r.title() == null ? "" : AbstractMarkup.toText(r.title()),
+                r.authors().stream().map(Author::display).toList(), r.year(), r.journal() == null ? "" : r.journal(),
+                abs, r.keywords(), r.doi(), r.pmid(),
+                r.abstractText() != null && !abs.equals(r.abstractText()) ? r.abstractText() : null);
     }
 
     public String authorLine() {

@@ -9,11 +9,13 @@ import java.util.List;
  * One record on the screening page, ready to render: its fields with terms marked (already
  * escaped, see {@link Highlighter}), the protocol's criteria and reasons, and what this reviewer
  * decided on it before (blinding: never anyone else's decision). {@code record} is null when the
- * reviewer's queue is empty.
+ * reviewer's queue is empty; {@code closed} says why the stage is closed to them for now (blinding), else
+ * is empty.
  */
 public record ScreenPanel(String base, StageName stage, RecordView record, String titleHtml, String abstractHtml,
                           List<String> keywordsHtml, List<Criterion> criteria, List<String> reasons, Decision previous,
-                          String requestKey, boolean pilot, long decided, long total, String message, RankLine rank) {
+                          String requestKey, boolean pilot, long decided, long total, String message, RankLine rank,
+                          String closed) {
 
     /** The active-learning view: where this record sits in the ranking and the stopping rule's estimate. */
     public record RankLine(String order, String estimate) {

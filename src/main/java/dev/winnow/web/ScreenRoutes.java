@@ -63,14 +63,17 @@ public final class ScreenRoutes {
             Access a = access.access(ctx, Role.REVIEWER);
             StageName stage = StageName.parse(ctx.pathParam("stage"));
             String study = ctx.queryParam("study");
-            ScreenPanel panel = study != null && study.matches("\\d{1,18}")
+            var closed = screening.closedTo(viewer(a), a.project(), stage);
+            ScreenPanel panel = closed.isPresent() ? closedPanel(a, stage, closed.get())
+                    : study != null && study.matches("\\d{1,18}")
                     ? panelFor(a, stage, Long.parseLong(study), null)
                     : nextPanel(a, stage, null);
             ctx.html(views.render("screen/page.jte", Map.of(
                     "page", ProjectRoutes.page(ctx, "Screening", a, "screen"),
                     "panel", panel,
                     "terms", highlights.terms(a.project()),
-                    "problems", review.screeningProblems(viewer(a), a.project(), stage))));
+                    "problems", review.screeningProblems(viewer(a), a.project(), stage),
+                    "reservations", reservations(a, stage))));
         });
         r.post("/p/{key}/screen/{stage}/decide", ctx -> {
             Access a = access.access(ctx, Role.REVIEWER);
@@ -80,6 +83,9 @@ public final class ScreenRoutes {
             try {
                 d = screening.decideAndNext(viewer(a), a.project(), stage, studyId, input(ctx));
                 ranking.decided(a.project().id(), stage, a.user().id());
+            } catch (dev.winnow.screen.RecordTaken e) {
+                answer(ctx, a, stage, nextPanel(a, stage, e.getMessage() + ". Here is your next record."), 409);
+                return;
             } catch (UserError e) {
                 answer(ctx, a, stage, panelFor(a, stage, studyId, e.getMessage()), 400);
                 return;
@@ -95,6 +101,13 @@ public final class ScreenRoutes {
                     : panelFor(a, stage, mine.get(mine.size() - 1).studyId(),
                     "Back to your last record: decide again and the new decision replaces the old one.");
             answer(ctx, a, stage, panel, 200);
+        });
+        r.post("/p/{key}/screen/{stage}/release", ctx -> {
+            Access a = access.access(ctx, Role.OWNER);
+            StageName stage = StageName.parse(ctx.pathParam("stage"));
+            int n = screening.release(viewer(a), a.project(), stage);
+            answer(ctx, a, stage, nextPanel(a, stage, "Released " + n + (n == 1 ? " reservation" : " reservations")
+                    + ": those records go to whoever screens next."), 200);
         });
         r.post("/p/{key}/screen/{stage}/terms", ctx -> {
             Access a = access.access(ctx, Role.OWNER);
@@ -131,19 +144,16 @@ public final class ScreenRoutes {
 
     private void registerApi(RoutesConfig r) {
         String stagePath = ApiRoutes.BASE + "/projects/{key}/stages/{stage}";
-        r.get(stagePath + "/next", ctx -> {
-            Access a = access.access(ctx, Role.REVIEWER);
-            var next = screening.next(viewer(a), a.project(), StageName.parse(ctx.pathParam("stage")));
-            if (next.isEmpty()) {
-                ctx.status(204);
-                return;
-            }
-            Map<String, Object> out = new java.util.LinkedHashMap<>();
-            out.put("record", RecordView.of(next.get().study().id(), next.get().study().record()));
-            out.put("pilotRound", next.get().pilotRound());
-            out.put("ranking", ranking.standing(a.project().id(), StageName.parse(ctx.pathParam("stage")), a.user().id())
-                    .map(Standing::summary).orElse(Map.of("order", "record", "orderText", Standing.COMPUTING)));
-            ctx.json(out);
+        r.get(stagePath + "/next", ctx -> nextJson(ctx, false));
+        r.post(stagePath + "/next", ctx -> nextJson(ctx, true));
+        r.get(stagePath + "/reservations", ctx -> {
+            Access a = access.access(ctx, Role.OWNER);
+            ctx.json(screening.reservations(a.project(), StageName.parse(ctx.pathParam("stage"))));
+        });
+        r.delete(stagePath + "/reservations", ctx -> {
+            Access a = access.access(ctx, Role.OWNER);
+            ctx.json(Map.of("released", screening.release(viewer(a), a.project(),
+                    StageName.parse(ctx.pathParam("stage")))));
         });
         r.post(stagePath + "/decisions", ctx -> {
             Access a = access.access(ctx, Role.REVIEWER);
@@ -173,12 +183,42 @@ public final class ScreenRoutes {
             Access a = access.access(ctx, Role.REVIEWER);
             ResolutionBody b = ApiRoutes.parse(ctx, ResolutionBody.class);
             StageName stage = StageName.parse(ctx.pathParam("stage"));
+            String id = ctx.pathParam("studyId");
+            if (!id.matches("\\d{1,18}")) {
+                throw WebError.notFound();
+            }
             var resolution = screening.resolve(viewer(a), a.project(), stage,
-                    Long.parseLong(ctx.pathParam("studyId")), verdict(b.verdict()),
+                    Long.parseLong(id), verdict(b.verdict()),
                     b.method() == null ? "third-reviewer" : b.method(), b.reasons(), b.note());
             ranking.resolved(a.project().id(), stage);
             ctx.status(201).json(resolution);
         });
+    }
+
+    /**
+     * The next record as JSON: {@code GET} only looks (the record the reviewer would be given; it is
+     * theirs once they decide it, if a place is still free), {@code POST} reserves it.
+     */
+    private void nextJson(Context ctx, boolean reserve) {
+        Access a = access.access(ctx, Role.REVIEWER);
+        StageName stage = StageName.parse(ctx.pathParam("stage"));
+        var next = reserve ? screening.next(viewer(a), a.project(), stage) : screening.peek(viewer(a), a.project(), stage);
+        if (next.isEmpty()) {
+            ctx.status(204);
+            return;
+        }
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("record", RecordView.of(next.get().study().id(), next.get().study().record()));
+        out.put("pilotRound", next.get().pilotRound());
+        out.put("reserved", reserve);
+        out.put("ranking", ranking.standing(a.project().id(), stage, a.user().id())
+                .map(Standing::summary).orElse(Map.of("order", "record", "orderText", Standing.COMPUTING)));
+        ctx.json(out);
+    }
+
+    /** Who holds records reserved at this stage (owners see it, to release them); empty for others. */
+    private Map<String, Long> reservations(Access a, StageName stage) {
+        return a.role().atLeast(Role.OWNER) ? screening.reservations(a.project(), stage) : Map.of();
     }
 
     static Viewer viewer(Access a) {
@@ -208,12 +248,25 @@ public final class ScreenRoutes {
         } else {
             ctx.status(status).html(views.render("screen/page.jte", Map.of(
                     "page", ProjectRoutes.page(ctx, "Screening", a, "screen"),
-                    "panel", panel, "terms", highlights.terms(a.project()))));
+                    "panel", panel, "terms", highlights.terms(a.project()),
+                    "reservations", reservations(a, stage))));
         }
     }
 
     ScreenPanel nextPanel(Access a, StageName stage, String message) {
-        return nextPanel(a, stage, screening.next(viewer(a), a.project(), stage), message);
+        try {
+            // looking reserves nothing: the record is taken when decided (then the next one is reserved)
+            return nextPanel(a, stage, screening.peek(viewer(a), a.project(), stage), message);
+        } catch (dev.winnow.screen.StageClosed e) {
+            return closedPanel(a, stage, e.getMessage());
+        }
+    }
+
+    /** The stage is closed to this reviewer for now (blinding): why, and nothing that counts its records. */
+    private ScreenPanel closedPanel(Access a, StageName stage, String why) {
+        var rules = protocols.current(a.project()).protocol();
+        return new ScreenPanel("/p/" + a.project().key(), stage, null, "", "", List.of(), rules.criteria(),
+                rules.rules(stage).exclusionReasons(), null, "", false, 0, 0, "", null, why);
     }
 
     private ScreenPanel nextPanel(Access a, StageName stage, java.util.Optional<ScreeningService.Next> next,
@@ -240,7 +293,8 @@ public final class ScreenRoutes {
         long total = done.total();
         if (study == null) {
             return new ScreenPanel(base, stage, null, "", "", List.of(), rules.criteria(),
-                    rules.rules(stage).exclusionReasons(), null, "", false, decided, total, message, rankLine(a, stage));
+                    rules.rules(stage).exclusionReasons(), null, "", false, decided, total, message,
+                    rankLine(a, stage, done, true), "");
         }
         var terms = highlights.terms(a.project());
         Highlighter h = new Highlighter(terms.include(), terms.exclude());
@@ -250,13 +304,23 @@ public final class ScreenRoutes {
                 .filter(d -> d.userId() == a.user().id()).toList();
         return new ScreenPanel(base, stage, r, h.html(r.title()), h.html(r.abstractText()),
                 r.keywords().stream().map(h::html).toList(), rules.criteria(), rules.rules(stage).exclusionReasons(),
-                mine.isEmpty() ? null : mine.get(mine.size() - 1), Tokens.random(), pilot, decided, total, message, rankLine(a, stage));
+                mine.isEmpty() ? null : mine.get(mine.size() - 1), Tokens.random(), pilot, decided, total, message,
+                rankLine(a, stage, done, false), "");
     }
 
-    /** This reviewer's ranking and stopping estimate as last computed in the background (blinding: their own). */
-    private ScreenPanel.RankLine rankLine(Access a, StageName stage) {
+    /**
+     * This reviewer's ranking and stopping estimate as last computed in the background (blinding:
+     * their own). It must agree with the progress and the queue shown beside it: an estimate
+     * computed before the latest decisions (or records) is not shown as current, and one beside an
+     * empty queue never says to keep screening.
+     */
+    private ScreenPanel.RankLine rankLine(Access a, StageName stage, ScreeningService.Progress now, boolean queueEmpty) {
         return ranking.standing(a.project().id(), stage, a.user().id())
-                .map(s -> new ScreenPanel.RankLine(s.orderLine(), s.estimateLine()))
+                .map(s -> new ScreenPanel.RankLine(s.orderLine(),
+                        s.estimate() != null && (s.total() != now.total() || s.screened() != now.decided())
+                                ? "being updated for your latest decisions (you have screened " + now.decided()
+                                + " of " + now.total() + " records)"
+                                : s.estimateLine(queueEmpty)))
                 .orElse(new ScreenPanel.RankLine(stage == StageName.TITLE_ABSTRACT ? Standing.COMPUTING
                         : "Record order (ranking is used at title/abstract only)", ""));
     }

@@ -68,6 +68,7 @@ final class Security {
         boolean unsafe = !SAFE.contains(ctx.method().name().toUpperCase(Locale.ROOT));
         if (unsafe) {
             checkOrigin(ctx);
+            refuseNul(ctx);
         }
         String auth = ctx.header("Authorization");
         if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -118,6 +119,51 @@ final class Security {
         String bare = origin.replaceFirst("^https?://", "");
         if (host == null || !bare.equalsIgnoreCase(host)) {
             throw WebError.forbidden("This request was refused: it came from another site (" + origin + ").");
+        }
+    }
+
+    /**
+     * The client's address: the connection's, or — when the connection comes from a trusted proxy —
+     * the last address in {@code X-Forwarded-For} that is not itself a trusted proxy.
+     */
+    String clientAddress(Context ctx) {
+        String ip = ctx.ip();
+        if (!options.trustedProxies().contains(ip)) {
+            return ip;
+        }
+        String forwarded = ctx.header("X-Forwarded-For");
+        if (forwarded == null || forwarded.isBlank()) {
+            return ip;
+        }
+        String[] hops = forwarded.split(",");
+        for (int i = hops.length - 1; i >= 0; i--) {
+            String hop = hops[i].strip();
+            if (!hop.isEmpty() && !options.trustedProxies().contains(hop)) {
+                return hop.length() > 64 ? hop.substring(0, 64) : hop;
+            }
+        }
+        return ip;
+    }
+
+    /**
+     * A NUL character in a typed value means nothing (PostgreSQL cannot even store it): a form or
+     * JSON body holding one is refused as a whole (400) before anything reads it. Uploads are files,
+     * read by the importers, which take control characters out of records themselves.
+     */
+    private static void refuseNul(Context ctx) {
+        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
+        boolean nul;
+        if (type.startsWith("application/x-www-form-urlencoded")) {
+            nul = ctx.formParamMap().values().stream().flatMap(java.util.List::stream).anyMatch(v -> v.indexOf('\0') >= 0);
+        } else if (type.startsWith("application/json")) {
+            String body = ctx.body();
+            nul = body.indexOf('\0') >= 0 || body.toLowerCase(Locale.ROOT).contains("\\u0000");
+        } else {
+            return;
+        }
+        if (nul) {
+            throw new WebError(400, "The request holds a NUL character (U+0000), which no field may contain: "
+                    + "remove it and send again.");
         }
     }
 

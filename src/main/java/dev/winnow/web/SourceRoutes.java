@@ -58,10 +58,18 @@ public final class SourceRoutes {
         });
         r.post("/p/{key}/sources/upload", ctx -> {
             Access a = access.access(ctx, Role.OWNER);
-            List<Result> results = upload(ctx, a);
+            List<Result> results;
+            try {
+                results = upload(ctx, a);
+            } catch (UserError e) {
+                results = List.of(new Result("The form", null, formWords(e.getMessage())));
+            }
             boolean failed = results.stream().anyMatch(x -> x.error() != null);
             if (ctx.header("HX-Request") != null) {
-                ctx.status(failed ? 400 : 200).html(views.render("sources/results.jte", Map.of("results", results)));
+                // the results, and the list of sources as it is now (the page's copy is replaced)
+                ctx.status(failed ? 400 : 200).html(views.render("sources/results.jte", Map.of("results", results))
+                        + "<div hidden data-replaces=\"source-list\">"
+                        + views.render("sources/list.jte", Map.of("sources", imports.sources(a.project()))) + "</div>");
             } else {
                 page(ctx, a, results, failed ? 400 : 200);
             }
@@ -84,7 +92,32 @@ public final class SourceRoutes {
                 "sources", imports.sources(a.project()),
                 "reports", reports,
                 "results", results,
-                "underway", underway.of(a.project().id()))));
+                "underway", underway.of(a.project().id()),
+                "typed", typed(ctx))));
+    }
+
+    /** What the person typed into the upload form, to show it again after an error. */
+    private static Map<String, String> typed(Context ctx) {
+        Map<String, String> out = new java.util.HashMap<>();
+        boolean posted = "POST".equalsIgnoreCase(ctx.method().name());
+        for (String f : List.of("source", "platform", "searched")) {
+            String v = posted ? ctx.formParam(f) : null;
+            out.put(f, v == null ? "" : v);
+        }
+        return out;
+    }
+
+    /**
+     * A message written for the command line, in the upload form's words: the form has fields and a
+     * checkbox, not flags.
+     */
+    static String formWords(String message) {
+        return message == null ? null : message
+                .replace("(--searched)", "(Searched on)")
+                .replace("(--source NAME, e.g. \"MEDLINE\")", "(Source, e.g. \"MEDLINE\")")
+                .replace("pass --again to import the same file again",
+                        "tick \"import a file again\" to import the same file again")
+                .replace("(--search-string-file)", "(search string)");
     }
 
     /** Saves each uploaded file under its own name in a private temporary folder, imports it, removes it. */
@@ -112,7 +145,7 @@ public final class SourceRoutes {
                 out.add(new Result(name, imports.importFile(a.project(), spec, file,
                         new ImportService.Options(null, again), actor, underway.track(a.project().id())), null));
             } catch (UserError e) {
-                out.add(new Result(name, null, e.getMessage()));
+                out.add(new Result(name, null, formWords(e.getMessage())));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot keep the uploaded file " + name, e);
             } finally {

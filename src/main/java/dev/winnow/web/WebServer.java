@@ -58,6 +58,12 @@ public final class WebServer implements AutoCloseable {
             cfg.jetty.multipartConfig.maxTotalRequestSize(options.maxUploadBytes(), SizeUnit.BYTES);
             cfg.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             cfg.routes.before(security::before);
+            // browsers ask for /favicon.ico whatever the page says: the same funnel as /static/favicon.svg
+            cfg.routes.get("/favicon.ico", ctx -> {
+                try (var in = WebServer.class.getResourceAsStream("/static/favicon.svg")) {
+                    ctx.contentType("image/svg+xml").header("Cache-Control", "max-age=86400").result(in.readAllBytes());
+                }
+            });
             cfg.routes.get("/health", ctx -> {
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("status", "ok");
@@ -66,7 +72,8 @@ public final class WebServer implements AutoCloseable {
                 ctx.json(body);
             });
             var invitations = new dev.winnow.account.InvitationService(db, accounts);
-            new AuthRoutes(accounts, invitations, security, views).register(cfg.routes);
+            new AuthRoutes(accounts, invitations, security, views,
+                    userId -> dev.winnow.screen.ScreeningService.releaseAllOf(db, userId)).register(cfg.routes);
             new ProjectRoutes(projects, team, new dev.winnow.screen.ScreeningService(db),
                     new dev.winnow.screen.ScreeningProgress(db), new dev.winnow.review.ReviewStatusService(db), invitations,
                     access, views).register(cfg.routes);
@@ -90,9 +97,20 @@ public final class WebServer implements AutoCloseable {
             new ProtocolRoutes(new dev.winnow.protocol.ProtocolService(db), team, access, views).register(cfg.routes);
 
             cfg.routes.exception(WebError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
-            cfg.routes.exception(UserError.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+            cfg.routes.exception(UserError.class, (e, ctx) ->
+                    error(ctx, e instanceof dev.winnow.screen.StageClosed ? 403
+                            : e instanceof dev.winnow.screen.RecordTaken ? 409 : 400, e.getMessage()));
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
+                if (tooLarge(e)) {
+                    error(ctx, 413, "The upload is larger than the limit of " + size(options.maxUploadBytes())
+                            + ": split the export into smaller files (most databases export in batches).");
+                    return;
+                }
+                if (badMultipart(e)) {
+                    error(ctx, 400, "The upload could not be read (a broken multipart form); send the file again.");
+                    return;
+                }
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
                 error(ctx, 500, "Something went wrong on the server; the log says what.");
             });
@@ -102,6 +120,40 @@ public final class WebServer implements AutoCloseable {
                 }
             });
         });
+    }
+
+    /** Whether a failure is Jetty refusing a multipart body over the configured size. */
+    private static boolean tooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage() == null ? "" : t.getMessage();
+            if (t instanceof IllegalStateException && (m.startsWith("max length exceeded") || m.contains("exceeds max"))) {
+                return true;
+            }
+            if (t instanceof org.eclipse.jetty.http.BadMessageException b && b.getCode() == 413) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean badMultipart(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.eclipse.jetty.http.BadMessageException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A byte count as people say it: 512 MB, 64 KB. */
+    static String size(long bytes) {
+        if (bytes >= 1L << 30 && bytes % (1L << 30) == 0) {
+            return (bytes >> 30) + " GB";
+        }
+        if (bytes >= 1L << 20) {
+            return (bytes >> 20) + " MB";
+        }
+        return Math.max(1, bytes >> 10) + " KB";
     }
 
     /** An error as JSON for the API and as a page (or an htmx fragment) for people. */

@@ -87,4 +87,25 @@ class AccountServiceTest {
                     .hasMessage("Wrong user name or password.");
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDb.class)
+    void theFirstAccountThatCanSignInIsAdminAndAdminsCanBeMadeLater(TestDb kind) {
+        try (Database db = kind.fresh()) {
+            // the demo's reviewers: accounts without a password (they cannot sign in)
+            db.useTransaction(h -> {
+                dev.winnow.store.UserStore.ensure(h, "demo-reviewer-1");
+                dev.winnow.store.UserStore.ensure(h, "demo-reviewer-2");
+            });
+            AccountService accounts = new AccountService(db);
+            assertThat(accounts.addUser("alice", null, "alice password 1", false, "test").admin()).isTrue();
+            assertThat(accounts.addUser("bob", null, "bob password 12", false, "test").admin()).isFalse();
+            assertThat(accounts.setAdmin("bob", true, "test").admin()).isTrue();
+            assertThat(accounts.setAdmin("alice", false, "test").admin()).isFalse();
+            assertThatThrownBy(() -> accounts.setAdmin("bob", false, "test")).isInstanceOf(UserError.class)
+                    .hasMessageContaining("only administrator");
+            assertThatThrownBy(() -> accounts.setAdmin("nobody", true, "test")).isInstanceOf(UserError.class)
+                    .hasMessageContaining("winnow user add nobody");
+        }
+    }
 }

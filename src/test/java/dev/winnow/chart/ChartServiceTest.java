@@ -101,6 +101,15 @@ class ChartServiceTest {
                     .containsExactly("components[Case conference].category", "components[GP training]");
 
             assertThat(f.chart().finalEntries(f.p())).isEmpty();
+            // nobody records a consensus alone, for someone else, or in the name of someone who did not chart
+            Map<String, Object> some = Map.of("author", "Smith");
+            assertThatThrownBy(() -> f.chart().saveConsensus(f.p(), f.s1(), "ana", List.of("ana"), some, Map.of()))
+                    .hasMessageContaining("needs the agreement of the other charter");
+            assertThatThrownBy(() -> f.chart().saveConsensus(f.p(), f.s1(), "ana", List.of("ben", "cat"), some, Map.of()))
+                    .hasMessageContaining("recorded by one of the people who agreed it");
+            assertThatThrownBy(() -> f.chart().saveConsensus(f.p(), f.s1(), "ana", List.of("ana", "zoe"), some, Map.of()))
+                    .hasMessageContaining("zoe did not chart study");
+            assertThat(f.chart().finalEntries(f.p())).isEmpty();
             ChartEntry agreed = f.chart().saveConsensus(f.p(), f.s1(), "ana", List.of("ana", "ben"), Map.of("author", "Smith",
                     "components", List.of(Map.of("name", "Case conference", "category", "Coordination"))), Map.of());
             assertThat(agreed.agreedBy()).containsExactly("ana", "ben");

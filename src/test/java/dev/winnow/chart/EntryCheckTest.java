@@ -41,4 +41,14 @@ class EntryCheckTest {
         assertThat(EntryCheck.check(f, Map.of("d", "03/2021")).problems()).singleElement()
                 .extracting(Problem::message).asString().contains("YYYY-MM-DD");
     }
+
+    @Test
+    void numbersTooLargeOrTooFineAreRefused() {
+        for (String absurd : List.of("1e308", "-1e20", "0.000000000001")) {
+            assertThat(EntryCheck.check(form, Map.of("author", "Smith", "year", absurd)).problems())
+                    .as(absurd).anySatisfy(p -> assertThat(p.message()).contains("at most 15 digits"));
+        }
+        assertThat(EntryCheck.check(form, Map.of("author", "Smith", "year", "2.019e3")).answers())
+                .containsEntry("year", "2019");
+    }
 }

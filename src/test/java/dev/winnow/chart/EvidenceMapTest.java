@@ -54,4 +54,21 @@ class EvidenceMapTest {
         assertThat(t.rows().get(0).get(cat)).isEqualTo("Care coordination | Referral pathway");
         assertThat(TableFiles.csvField("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
     }
+
+    @Test
+    void theTitleAndLongLabelsFitInsideThePicture() {
+        String longSource = "Jensen M, Olsen P, Berg A. Shared early palliative care in general practice (2020)";
+        EvidenceMap m = new EvidenceMap("f", "Components of early palliative care models reported by the studies",
+                List.of(longSource, "Berg 2021"), List.of("Care coordination"), new int[][] {{1}, {2}});
+        String svg = EvidenceMapSvg.render(m);
+        int width = Integer.parseInt(svg.replaceAll("(?s).*?<svg[^>]* width=\"(\\d+)\".*", "$1"));
+        // the 15 px bold title: about 10 px a character
+        assertThat(width).isGreaterThanOrEqualTo(16 * 2 + ("Evidence map: " + m.label()).length() * 10);
+        // the row label ends 8 px left of the grid and starts inside the picture: about 7.4 px a character
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile("<text x=\"(\\d+)\" y=\"[\\d]+\" "
+                + "text-anchor=\"end\"><title>" + java.util.regex.Pattern.quote(longSource)).matcher(svg);
+        assertThat(row.find()).isTrue();
+        assertThat(Integer.parseInt(row.group(1)) - 47 * 7.4 - 7.4).isGreaterThanOrEqualTo(0);
+        assertThat(svg).contains("<title>" + longSource + "</title>");
+    }
 }

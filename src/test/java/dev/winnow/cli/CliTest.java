@@ -78,7 +78,8 @@ class CliTest {
         assertThat(run(null, "frobnicate").code()).isEqualTo(Cli.USAGE);
         assertThat(run(null, "project", "create").code()).isEqualTo(Cli.USAGE);
         Run badKind = run(TestDb.SQLITE.freshUrl(), "project", "create", "X", "--kind", "poem");
-        assertThat(badKind.code()).isEqualTo(Cli.BAD_INPUT);
+        // an option value outside its list is a usage error, like any malformed option (issue 21)
+        assertThat(badKind.code()).isEqualTo(Cli.USAGE);
         assertThat(badKind.err()).contains("unknown review kind 'poem'");
     }
 
@@ -102,5 +103,39 @@ class CliTest {
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("Usage: winnow user grant").contains("--project");
         assertThat(run(null, "chart", "map", "--help").out()).contains("--field");
+    }
+
+    @org.junit.jupiter.api.Test
+    void userAdminMakesAnExistingUserAnAdministrator() {
+        String db = TestDb.SQLITE.freshUrl();
+        try (var d = dev.winnow.store.Database.open(db)) {
+            var accounts = new dev.winnow.account.AccountService(d);
+            accounts.addUser("alice", null, "alice password 1", false, "test");
+            accounts.addUser("bob", null, "bob password 12", false, "test");
+        }
+        Run made = run(db, "user", "admin", "bob");
+        assertThat(made.code()).isZero();
+        assertThat(made.out()).contains("bob is an administrator");
+        assertThat(run(db, "user", "list").out()).contains("bob  (admin)");
+        Run missing = run(db, "user", "admin", "carol");
+        assertThat(missing.code()).isEqualTo(1);
+        assertThat(missing.err()).contains("no user named 'carol'");
+    }
+
+    @org.junit.jupiter.api.Test
+    void usageErrorsExitWith2AndADatabaseInAMissingFolderIsRefused() {
+        String db = TestDb.SQLITE.freshUrl();
+        Run kind = run(db, "project", "create", "Meta", "--kind", "meta");
+        assertThat(kind.code()).isEqualTo(2);
+        assertThat(kind.err()).contains("scoping, systematic, rapid or other");
+        Run port = run(db, "serve", "--port", "99999");
+        assertThat(port.code()).isEqualTo(2);
+        assertThat(port.err()).contains("--port must be between 0 and 65535");
+        java.nio.file.Path missing = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
+                "winnow-no-such-folder-" + System.nanoTime(), "review.db");
+        Run typo = run(missing.toString(), "project", "list");
+        assertThat(typo.code()).isEqualTo(1);
+        assertThat(typo.err()).contains("does not exist");
+        assertThat(java.nio.file.Files.exists(missing.getParent())).isFalse();
     }
 }

@@ -387,4 +387,30 @@ class ImportServiceTest {
             assertThat(count(db, "study")).isEqualTo(d.studies());
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDb.class)
+    void aRisFileCutShortInsideARecordIsImportedWithAWarning(TestDb kind) throws IOException {
+        try (Database db = kind.fresh()) {
+            Project p = project(db);
+            String whole = "TY  - JOUR\nTI  - Loneliness and life after cancer\nPY  - 2020\nER  - \n\n"
+                    + "TY  - JOUR\nTI  - Loneliness and life di";
+            ImportReport r = new ImportService(db).importFile(p, SourceSpec.database("PsycINFO"),
+                    write("cut.ris", whole), ImportService.Options.DEFAULT, ANA);
+            assertThat(r.records()).isEqualTo(2);
+            assertThat(r.warnings()).singleElement().satisfies(w -> {
+                assertThat(w.position()).isEqualTo(2);
+                assertThat(w.line()).isEqualTo(6);
+                assertThat(w.message()).contains("cut short").contains("Loneliness and life di");
+            });
+            assertThat(String.join("\n", r.lines())).contains("warning, record 2 (line 6)");
+            // the stored report keeps it
+            assertThat(new ImportService(db).reports(p)).singleElement()
+                    .satisfies(stored -> assertThat(stored.warnings()).hasSize(1));
+            // a whole file has none
+            ImportReport ok = new ImportService(db).importFile(p, SourceSpec.database("PsycINFO"),
+                    write("whole.ris", whole + "ing\nER  - \n"), ImportService.Options.DEFAULT, ANA);
+            assertThat(ok.warnings()).isEmpty();
+        }
+    }
 }

@@ -38,7 +38,7 @@ class ChartBrowserTest {
             team.put(p, "ann", Role.REVIEWER, null);
             team.put(p, "ben", Role.REVIEWER, null);
             long study = db.inTransaction(h -> StudyStore.insert(h, p.id(), Record.builder()
-                    .title("Shared care <em>between</em> GPs and oncologists").author(Author.of("Mitchell", "Geoffrey"))
+                    .title("Shared care <blink>between</blink> GPs and oncologists").author(Author.of("Mitchell", "Geoffrey"))
                     .year(2014).journal("Palliative Medicine").build()).id());
             String base = "http://127.0.0.1:" + server.port();
 
@@ -57,7 +57,7 @@ class ChartBrowserTest {
                 Browsers.signIn(page, base, reviewer, reviewer + " password 123");
                 page.navigate(base + "/p/" + p.key() + "/chart");
                 page.locator("#chart-sources a").first().click();
-                assertThat(page.locator("h1")).hasText("Shared care <em>between</em> GPs and oncologists");
+                assertThat(page.locator("h1")).hasText("Shared care <blink>between</blink> GPs and oncologists");
                 page.locator("[name='f.author']").fill("Mitchell");
                 page.locator("[name='f.year']").fill("2014");
                 page.locator("[name='f.country']").fill("Australia");
@@ -82,6 +82,13 @@ class ChartBrowserTest {
                     Browsers.screenshot(page, "charting-differences");
                     // agree ann's category and record the consensus
                     page.locator("[name='g.components.1.category']").selectOption("Education and training");
+                    // only ben's own agreement is ticked: a consensus without ann's is refused
+                    assertThat(page.locator("#consensus input[value=ann]")).not().isChecked();
+                    assertThat(page.locator("#consensus input[value=ben]")).isChecked();
+                    page.locator("#save-consensus").click();
+                    assertThat(page.locator("main")).containsText("needs the agreement of the other charter");
+                    assertThat(page.locator("[name='g.components.1.category']")).hasValue("Education and training");
+                    page.locator("#consensus input[value=ann]").check();
                     page.locator("#save-consensus").click();
                     page.waitForURL(u -> u.endsWith("/chart/" + study));
                     assertThat(page.locator("#consensus-state")).containsText("agreed by ben, ann");

@@ -151,6 +151,9 @@ class ScreeningBrowserTest {
             var card = page.locator("#conflict-" + studies.get(0));
             assertThat(card).containsText("ann: include");
             assertThat(card).containsText("ben: exclude");
+            // the card shows what the record is: authors, journal and the abstract
+            assertThat(card.locator(".conflict-meta")).containsText("Jensen");
+            assertThat(card.locator(".conflict-abstract")).containsText("A model of shared care");
             assertThat(page.locator(".conflict")).hasCount(1);
             Browsers.screenshot(page, "conflicts");
             card.getByLabel("include").check();

@@ -59,7 +59,7 @@ final class WebClient {
 
     /** A multipart form post with one file, as a browser sends an upload form. */
     HttpResponse<String> postFile(String path, Map<String, String> fields, String fileField, String fileName,
-                                  byte[] content) {
+                                  byte[] content, String... headers) {
         String boundary = "----winnow" + System.nanoTime();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         StringBuilder head = new StringBuilder();
@@ -70,9 +70,13 @@ final class WebClient {
         body.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(HttpRequest.newBuilder(URI.create(base + path))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return send(b.build());
     }
 
     /** A GET whose answer is kept as bytes (PDFs, pictures). */
@@ -89,14 +93,14 @@ final class WebClient {
     }
 
     /** Signs in through the form, as a browser would; returns the answer to the POST. */
-    HttpResponse<String> signIn(String user, String password) {
-        HttpResponse<String> form = get("/login");
+    HttpResponse<String> signIn(String user, String password, String... headers) {
+        HttpResponse<String> form = get("/login", headers);
         Map<String, String> f = new LinkedHashMap<>();
         f.put("_csrf", csrfIn(form.body()));
         f.put("username", user);
         f.put("password", password);
         f.put("next", "/");
-        HttpResponse<String> r = postForm("/login", f);
+        HttpResponse<String> r = postForm("/login", f, headers);
         if (r.statusCode() == 302) {
             csrf = csrfIn(get("/").body());
         }

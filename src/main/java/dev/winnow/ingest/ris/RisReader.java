@@ -108,7 +108,13 @@ public final class RisReader implements RecordReader {
             blankBefore = false;
         }
         if (open) {
+            String title = titleOf(fields);
+            long from = startLine;
             position = emit(fields, raw, ++position, startLine, fileName, sink);
+            // the file ends inside a record: cut short (a download stopped), or written without ER lines
+            sink.warn(position, from, "the file ends inside this record (no 'ER  - ' line closes it): the file may "
+                    + "have been cut short, so its last fields may be incomplete"
+                    + (title == null ? "" : " (its title reads " + LineInput.quote(title) + ")"));
         }
         report(stray, position, sink);
         if (position == 0) {
@@ -135,6 +141,16 @@ public final class RisReader implements RecordReader {
             sink.skip(position + 1, stray.line, "tags outside a record (" + LineInput.quote(stray.first)
                     + "): no 'TY  - ' line starts them, so they were not read (add a line 'TY  - GEN' above "
                     + "them to import them)");
+        }
+        return null;
+    }
+
+    /** The record's title as the file gave it (TI, T1 or CT), for a message; null without one. */
+    private static String titleOf(List<RisField> fields) {
+        for (RisField f : fields) {
+            if (f.is('T', 'I') || f.is('T', '1') || f.is('C', 'T')) {
+                return f.value;
+            }
         }
         return null;
     }

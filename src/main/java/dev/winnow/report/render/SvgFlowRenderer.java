@@ -191,8 +191,14 @@ public final class SvgFlowRenderer {
         double y = MARGIN;
         double[] rowTop = new double[rows.size()];
         double[] rowBottom = new double[rows.size()];
+        int lastRow = rows.size() - 1;
         for (int i = 0; i < rows.size(); i++) {
             double h = rows.get(i).stream().mapToDouble(Box::naturalHeight).max().orElse(0);
+            // a phase's bar is as tall as its rows: they are made tall enough for its label, written up the bar
+            double need = i == 1 ? phaseLength("Identification") : i == 4 ? phaseLength("Screening")
+                    : i == lastRow ? phaseLength("Included") : 0;
+            double firstOfPhase = i == 1 ? y : i == 4 ? rowTop[2] : i == lastRow ? (lastRow == 5 ? y : rowTop[5]) : y;
+            h = Math.max(h, need - (y - firstOfPhase));
             rowTop[i] = y;
             for (Box b : rows.get(i)) {
                 b.y = y;
@@ -300,6 +306,11 @@ public final class SvgFlowRenderer {
                         Xml.escape(l.text())));
             }
         }
+    }
+
+    /** How long a phase's label is when written up its bar (bold), with room at both ends. */
+    static double phaseLength(String label) {
+        return label.length() * CHAR_W * 1.15 + 2 * PAD;
     }
 
     private static void phase(StringBuilder s, String label, double top, double bottom) {

@@ -79,6 +79,21 @@ class RenderersTest {
     }
 
     @Test
+    void eachPhaseLabelFitsInsideItsBar() {
+        String svg = SvgFlowRenderer.render(FlowFixtures.newReviewDiagram());
+        java.util.regex.Matcher bar = java.util.regex.Pattern.compile("<rect x=\"12\" y=\"([\\d.]+)\" width=\"28\" "
+                + "height=\"([\\d.]+)\"[^>]*/>\\s*<text[^>]*rotate\\(-90[^>]*>([^<]+)</text>").matcher(svg);
+        int bars = 0;
+        while (bar.find()) {
+            bars++;
+            String label = bar.group(3);
+            // bold Arial 12 px: about 7.4 px a letter ("Identification" and "Included" overflowed before)
+            assertThat(Double.parseDouble(bar.group(2))).as(label).isGreaterThanOrEqualTo(label.length() * 7.4);
+        }
+        assertThat(bars).isEqualTo(3);
+    }
+
+    @Test
     void anUnbalancedFlowIsRefusedWithTheList() {
         FlowFixtures.Trails t = FlowFixtures.newReview();
         t.add(4, 1, Screening.NOT_SCREENED, Retrieval.NOT_SOUGHT, Eligibility.NOT_ASSESSED, null);
