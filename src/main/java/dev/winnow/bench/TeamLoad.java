@@ -53,12 +53,15 @@ public final class TeamLoad {
      */
     static final int WARM_UP = 3;
 
+    /** Refusals in a row after which a reviewer is taken to be stuck (a failure). */
+    private static final int MAX_REFUSED = 20;
+
     private TeamLoad() {
     }
 
     /** What a run measured. */
     public record Result(String database, int instances, int reviewers, long thinkMillis, long acknowledged,
-                         long retries, long stored, long duplicates, double seconds, double throughput,
+                         long retries, long refused, long stored, long duplicates, double seconds, double throughput,
                          double p50Millis, double p99Millis, double maxMillis, double cpuMillisPerDecision,
                          List<String> failures) {
         public boolean ok() {
@@ -66,9 +69,10 @@ public final class TeamLoad {
         }
 
         public String line() {
-            return String.format("%-10s instances=%d reviewers=%d think=%d ms acknowledged=%d (retried %d) stored=%d "
+            return String.format("%-10s instances=%d reviewers=%d think=%d ms acknowledged=%d (retried %d, refused %d) "
+                            + "stored=%d "
                             + "duplicates=%d %.1f decisions/s p50=%.1f ms p99=%.1f ms max=%.1f ms cpu=%.2f ms/decision%s",
-                    database, instances, reviewers, thinkMillis, acknowledged, retries, stored, duplicates, throughput,
+                    database, instances, reviewers, thinkMillis, acknowledged, retries, refused, stored, duplicates, throughput,
                     p50Millis, p99Millis, maxMillis, cpuMillisPerDecision,
                     failures.isEmpty() ? "" : " FAILURES=" + failures.size() + " first: " + failures.get(0));
         }
@@ -105,6 +109,7 @@ public final class TeamLoad {
             List<String> failures = Collections.synchronizedList(new ArrayList<>());
             AtomicLong acked = new AtomicLong();
             AtomicLong retries = new AtomicLong();
+            AtomicLong refused = new AtomicLong();
             long deadline = System.nanoTime() + limit.toNanos();
             ExecutorService pool = Executors.newFixedThreadPool(reviewers);
             java.util.concurrent.CountDownLatch signedIn = new java.util.concurrent.CountDownLatch(reviewers);
@@ -124,7 +129,8 @@ public final class TeamLoad {
                     }
                     go.await();
                     if (session != null) {
-                        screen(who, session, decisionsEach, thinkMillis, deadline, latencies, failures, acked, retries);
+                        screen(who, session, decisionsEach, thinkMillis, deadline, latencies, failures, acked, retries,
+                                refused);
                     }
                     return null;
                 }));
@@ -148,7 +154,7 @@ public final class TeamLoad {
                     .mapTo(Long.class).one());
             long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
             return new Result(db.dialect().name().toLowerCase(java.util.Locale.ROOT), instances, reviewers, thinkMillis,
-                    acked.get(), retries.get(), stored, duplicates, seconds, acked.get() / seconds,
+                    acked.get(), retries.get(), refused.get(), stored, duplicates, seconds, acked.get() / seconds,
                     percentile(sorted, 0.50), percentile(sorted, 0.99),
                     sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6,
                     acked.get() == 0 ? 0 : cpuMillis / acked.get(), List.copyOf(failures));
@@ -189,14 +195,21 @@ public final class TeamLoad {
         }
     }
 
-    /** The reviewer screens with the page's htmx posts: decide, and the answer is the next record. */
+    /**
+     * The reviewer screens with the page's htmx posts: decide, and the answer is the next record. Opening
+     * the page reserves nothing, so a record several reviewers were shown at once may have its reviewers
+     * before this one decides: that decision is refused (409) with the reviewer's next record, which the
+     * page then shows; it is counted as refused, and screening goes on.
+     */
     private static void screen(Reviewer who, Session session, int decisions, long thinkMillis, long deadline,
-                               List<Long> latencies, List<String> failures, AtomicLong acked, AtomicLong retries) {
+                               List<Long> latencies, List<String> failures, AtomicLong acked, AtomicLong retries,
+                               AtomicLong refused) {
         HttpClient http = session.http();
         String html = session.html();
         String csrf = session.csrf();
         String base = who.base();
         Random rnd = who.rnd();
+        int refusedInARow = 0;
         try {
             for (int n = 0; n < decisions && System.nanoTime() < deadline; n++) {
                 Matcher study = STUDY.matcher(html);
@@ -220,6 +233,13 @@ public final class TeamLoad {
                 if (n >= WARM_UP) {
                     latencies.add(System.nanoTime() - t0);
                 }
+                if (answer.statusCode() == 409 && STUDY.matcher(answer.body()).find() && refusedInARow++ < MAX_REFUSED) {
+                    refused.incrementAndGet();
+                    html = answer.body();
+                    n--;
+                    continue;
+                }
+                refusedInARow = 0;
                 if (answer.statusCode() != 200 || !answer.body().contains("Recorded:")) {
                     failures.add("HTTP " + answer.statusCode() + ": " + answer.body().replaceAll("\\s+", " ")
                             .substring(0, Math.min(200, answer.body().length())));

@@ -68,6 +68,11 @@ final class RecordRepairs implements RecordSink, ColumnMapping.Listener {
     }
 
     @Override
+    public void warn(int position, long line, String message) {
+        next.warn(position, line, message);
+    }
+
+    @Override
     public void columns(ColumnMapping mapping) {
         if (next instanceof ColumnMapping.Listener listener) {
             listener.columns(mapping);
