@@ -9,7 +9,7 @@ import java.util.stream.IntStream;
  * {@code state} holds what a dual solver needs to warm-start the next fit (null when the solver
  * has none; see {@link DualState}).
  */
-public record LinearModel(double[] weights, double bias, DualState state) {
+public record LinearModel(double[] weights, double bias, DualState state) implements Scorer {
     private static final int PARALLEL_FROM = 2048;
 
     public LinearModel(double[] weights, double bias) {
@@ -24,6 +24,7 @@ public record LinearModel(double[] weights, double bias, DualState state) {
      * Scores {@code rows[ids[0..count)]} into {@code out[0..count)}; large batches use every core
      * (each score is independent, so the result does not depend on the split).
      */
+    @Override
     public void scoreAll(List<SparseVector> rows, int[] ids, int count, double[] out) {
         if (count >= PARALLEL_FROM) {
             IntStream.range(0, count).parallel().forEach(c -> out[c] = score(rows.get(ids[c])));
