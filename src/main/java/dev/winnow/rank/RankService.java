@@ -49,6 +49,11 @@ public final class RankService {
         this.model = model;
     }
 
+    /** The ranking configuration this service's queues use. */
+    public RankModel model() {
+        return model;
+    }
+
     /**
      * A reviewer's queue: the study records they have not screened and that are not resolved,
      * best first ({@code ranked} false: too few labels of both kinds yet, so in record order).
