@@ -49,8 +49,11 @@ public record NaiveBayes(double alpha) implements Classifier {
         double logRel = Math.log(totalRel + alpha * dimension);
         double logIrr = Math.log(totalIrr + alpha * dimension);
         double[] w = new double[dimension];
+        // a feature no labelled row has: the same expression, computed once
+        double unseen = Math.log(alpha) - logRel - Math.log(alpha) + logIrr;
         for (int j = 0; j < dimension; j++) {
-            w[j] = Math.log(massRel[j] + alpha) - logRel - Math.log(massIrr[j] + alpha) + logIrr;
+            w[j] = massRel[j] == 0 && massIrr[j] == 0 ? unseen
+                    : Math.log(massRel[j] + alpha) - logRel - Math.log(massIrr[j] + alpha) + logIrr;
         }
         return new LinearModel(w, Math.log(priorRel) - Math.log(priorIrr));
     }
