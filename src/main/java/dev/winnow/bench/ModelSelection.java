@@ -9,8 +9,9 @@ import java.util.Map;
 /**
  * The pre-registered selection of docs/rank.md (issue 18): over a set of datasets, among the
  * configurations whose worst delta (loss − u4's loss) is at most {@link #MAX_WORSE}, the one with the
- * lowest median of loss / u4's loss; ties go to the configuration listed first; none qualifies → u4
- * (null). Leave-one-dataset-out: each dataset's held-out figure is the loss, on it, of the
+ * lowest median of loss / u4's loss; ties go to the configuration listed first; u4 itself competes,
+ * listed first (ratio 1, delta 0), so a configuration must have a median ratio below 1 to be chosen;
+ * otherwise u4 stays (null). Leave-one-dataset-out: each dataset's held-out figure is the loss, on it, of the
  * configuration selected on the others.
  */
 public final class ModelSelection {
@@ -72,8 +73,9 @@ public final class ModelSelection {
 
     /** The configuration the protocol selects on the datasets marked in {@code use}; null: u4 stays. */
     public String select(boolean[] use) {
+        // u4 itself competes, listed first: median ratio 1, worst delta 0 (amendment, docs/rank.md)
         String best = null;
-        double bestRatio = Double.POSITIVE_INFINITY;
+        double bestRatio = 1.0;
         for (String c : losses.keySet()) {
             Standing s = standing(c, use);
             if (s.qualifies() && s.medianRatio() < bestRatio) {

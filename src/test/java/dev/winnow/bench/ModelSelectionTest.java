@@ -42,5 +42,11 @@ class ModelSelectionTest {
         tie.put("first", new double[] {0.09, 0.18, 0.27, 0.36});
         tie.put("second", new double[] {0.09, 0.18, 0.27, 0.36});
         assertThat(new ModelSelection(SETS, U4, tie).selectOnAll()).isEqualTo("first");
+        // within the allowed delta everywhere, but its median ratio is above 1: u4 stays
+        Map<String, double[]> slightlyWorse = new LinkedHashMap<>();
+        slightlyWorse.put("close", new double[] {0.101, 0.202, 0.303, 0.39});
+        ModelSelection close = new ModelSelection(SETS, U4, slightlyWorse);
+        assertThat(close.inSample().get(0).qualifies()).isTrue();
+        assertThat(close.selectOnAll()).isNull();
     }
 }
