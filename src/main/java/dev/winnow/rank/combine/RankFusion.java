@@ -22,19 +22,16 @@ public record RankFusion(Learner a, Learner b, int k) implements Learner {
     @Override
     public Scorer fit(List<SparseVector> rows, int dimension, int[] labelled, boolean[] relevant, int count,
                       Scorer warm) {
-        Pair p = warm instanceof Pair w ? w : null;
-        Scorer sa = a.fit(rows, dimension, labelled, relevant, count, p == null ? null : p.a());
-        Scorer sb = b.fit(rows, dimension, labelled, relevant, count, p == null ? null : p.b());
-        return sa == null || sb == null ? null : new Pair(sa, sb, k);
+        FittedPair p = FittedPair.fit(a, b, rows, dimension, labelled, relevant, count,
+                warm instanceof Fused f ? f.members() : null);
+        return p == null ? null : new Fused(p, k);
     }
 
-    /** The two fitted members. */
-    record Pair(Scorer a, Scorer b, int k) implements Scorer {
+    /** The two fitted members, fused by rank. */
+    record Fused(FittedPair members, int k) implements Scorer {
         @Override
         public void scoreAll(List<SparseVector> rows, int[] ids, int count, double[] out) {
-            double[] other = new double[count];
-            a.scoreAll(rows, ids, count, out);
-            b.scoreAll(rows, ids, count, other);
+            double[] other = members.scoreBoth(rows, ids, count, out);
             double[] rankA = ranks(out, count);
             double[] rankB = ranks(other, count);
             for (int c = 0; c < count; c++) {

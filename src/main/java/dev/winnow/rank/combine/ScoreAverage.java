@@ -12,18 +12,16 @@ public record ScoreAverage(Learner a, Learner b) implements Learner {
     @Override
     public Scorer fit(List<SparseVector> rows, int dimension, int[] labelled, boolean[] relevant, int count,
                       Scorer warm) {
-        Pair p = warm instanceof Pair w ? w : null;
-        Scorer sa = a.fit(rows, dimension, labelled, relevant, count, p == null ? null : p.a());
-        Scorer sb = b.fit(rows, dimension, labelled, relevant, count, p == null ? null : p.b());
-        return sa == null || sb == null ? null : new Pair(sa, sb);
+        FittedPair p = FittedPair.fit(a, b, rows, dimension, labelled, relevant, count,
+                warm instanceof Averaged m ? m.members() : null);
+        return p == null ? null : new Averaged(p);
     }
 
-    record Pair(Scorer a, Scorer b) implements Scorer {
+    /** The two fitted members, averaged after standardising. */
+    record Averaged(FittedPair members) implements Scorer {
         @Override
         public void scoreAll(List<SparseVector> rows, int[] ids, int count, double[] out) {
-            double[] other = new double[count];
-            a.scoreAll(rows, ids, count, out);
-            b.scoreAll(rows, ids, count, other);
+            double[] other = members.scoreBoth(rows, ids, count, out);
             standardise(out, count);
             standardise(other, count);
             for (int c = 0; c < count; c++) {
