@@ -4,7 +4,7 @@ import dev.winnow.rank.RankModel;
 import dev.winnow.rank.Trainer;
 import dev.winnow.rank.features.SparseVector;
 import dev.winnow.rank.features.TfIdf;
-import dev.winnow.rank.models.LinearModel;
+import dev.winnow.rank.models.Scorer;
 import dev.winnow.rank.simulate.LabelledDataset;
 import dev.winnow.rank.simulate.Metrics;
 import dev.winnow.rank.simulate.Priors;
@@ -128,6 +128,45 @@ public final class RankBenchmark {
         return median;
     }
 
+    /**
+     * The protocol's selection (docs/rank.md, {@link ModelSelection}) among the models run, against
+     * the anchor's u4 losses: each model's median loss ratio and worst delta on all datasets, the
+     * selection, and leave-one-dataset-out held-out losses.
+     */
+    public void printSelection(Map<RankModel, List<DatasetRuns>> results) {
+        List<DatasetRuns> first = results.values().iterator().next();
+        List<String> names = first.stream().map(d -> d.anchor().dataset()).toList();
+        double[] u4 = first.stream().mapToDouble(d -> d.anchor().loss()).toArray();
+        Map<String, double[]> losses = new LinkedHashMap<>();
+        results.forEach((m, rows) -> losses.put(m.name(), rows.stream().mapToDouble(d -> d.mean(Metrics::loss)).toArray()));
+        printSelection(new ModelSelection(names, u4, losses));
+    }
+
+    /** Prints a selection's in-sample standings, its choice and the leave-one-dataset-out figures. */
+    public void printSelection(ModelSelection s) {
+        out.printf(Locale.ROOT, "%nSelection (docs/rank.md protocol: lowest median loss/u4 among configurations "
+                + "never worse than u4 + %.2f)%n", ModelSelection.MAX_WORSE);
+        out.printf(Locale.ROOT, "%-22s %12s %11s %-24s %12s%n", "configuration", "median ratio", "worst delta",
+                "(on)", "median loss");
+        for (ModelSelection.Standing st : s.inSample()) {
+            out.printf(Locale.ROOT, "%-22s %12.4f %+11.4f %-24s %12.4f%s%n", st.config(), st.medianRatio(),
+                    st.worstDelta(), st.worstDataset(), st.medianLoss(), st.qualifies() ? "" : "  (disqualified)");
+        }
+        String chosen = s.selectOnAll();
+        out.printf(Locale.ROOT, "selected on all datasets: %s%n", chosen == null ? "none (elas-u4 stays)" : chosen);
+        out.printf(Locale.ROOT, "Leave one dataset out (selected on the other datasets, loss on the held-out one):%n");
+        List<Double> held = new ArrayList<>();
+        double worst = Double.NEGATIVE_INFINITY;
+        for (ModelSelection.HeldOut h : s.leaveOneOut()) {
+            out.printf(Locale.ROOT, "  %-24s chosen %-16s loss %.4f  u4 %.4f  delta %+.4f%n", h.dataset(), h.chosen(),
+                    h.loss(), h.u4Loss(), h.loss() - h.u4Loss());
+            held.add(h.loss());
+            worst = Math.max(worst, h.loss() - h.u4Loss());
+        }
+        out.printf(Locale.ROOT, "held-out median loss %.4f (u4 %.4f, ratio %.3f); held-out worst delta %+.4f%n",
+                median(held), ElasU4Anchor.MEDIAN_LOSS, median(held) / ElasU4Anchor.MEDIAN_LOSS, worst);
+    }
+
     /** The stopping rules' record over every run of a model. */
     public void printStopping(List<DatasetRuns> rows) {
         Map<String, List<Simulation.StopPoint>> byRule = new LinkedHashMap<>();
@@ -190,7 +229,7 @@ public final class RankBenchmark {
         for (ElasU4Anchor a : datasets) {
             LabelledDataset d = LabelledDataset.read(root.resolve(a.path()));
             for (int i = 0; i < d.size(); i++) {
-                texts.add(d.texts().get(i));
+                texts.add(d.texts(model.titleCopies()).get(i));
                 labels.add(d.relevant()[i]);
             }
         }
@@ -218,7 +257,7 @@ public final class RankBenchmark {
         done[priors.relevant()] = true;
         done[priors.irrelevant()] = true;
         int count = 2;
-        LinearModel m = null;
+        Scorer m = null;
         double[] times = new double[steps];
         double[] trainTimes = new double[steps];
         double[] scores = new double[size];

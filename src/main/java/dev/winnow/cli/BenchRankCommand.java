@@ -86,6 +86,9 @@ public final class BenchRankCommand implements Callable<Integer> {
                 out.flush();
             }
             out.println("Recall curves: " + outDir.toAbsolutePath());
+            if (sets.size() == ElasU4Anchor.ALL.size()) {
+                bench.printSelection(results);
+            }
         }
         if (!noSpeed) {
             out.printf(Locale.ROOT, "%nStep latency, model %s (label -> retrain -> rescore all -> next; %s)%n",

@@ -2,11 +2,17 @@ package dev.winnow.rank;
 
 import dev.winnow.UserError;
 import dev.winnow.rank.balance.RatioBalancer;
+import dev.winnow.rank.combine.Learner;
+import dev.winnow.rank.combine.PhaseSwitch;
+import dev.winnow.rank.combine.RankFusion;
+import dev.winnow.rank.combine.ScoreAverage;
+import dev.winnow.rank.combine.SingleModel;
 import dev.winnow.rank.features.TfIdf;
 import dev.winnow.rank.models.DualSvm;
 import dev.winnow.rank.models.Ensemble;
 import dev.winnow.rank.models.Liblinear;
 import dev.winnow.rank.models.Liblinear.Loss;
+import dev.winnow.rank.models.NaiveBayes;
 import dev.winnow.rank.query.Querier;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -53,7 +59,42 @@ public final class RankModels {
             TfIdf.Settings.ELAS_U4, new DualSvm(0.11), new RatioBalancer(9.8),
             Querier.exploring(0.05));
 
+    /** u4's learner: the SVM with its balancer. */
+    private static final Learner U4 = new SingleModel(new DualSvm(0.11), new RatioBalancer(9.8));
+    /** ELAS u3's classifier and balancer (multinomial NB, α = 3.822, ratio 1.2). */
+    private static final Learner U3_NB = new SingleModel(new NaiveBayes(3.822), new RatioBalancer(1.2));
+
+    /** u3's naive Bayes on u4's features. */
+    public static final RankModel NB = new RankModel("nb",
+            "ELAS u3's classifier on u4's features: multinomial naive Bayes alpha=3.822, balance ratio 1.2, "
+                    + "TF-IDF 1-2-grams as u4, highest score first",
+            TfIdf.Settings.ELAS_U4, 1, U3_NB, Querier.max());
+
+    public static RankModel fusionRrf(int k) {
+        return new RankModel("fusion-rrf-" + k,
+                "reciprocal rank fusion (k=" + k + ") of ELAS u4 and naive Bayes (u3's settings) on u4's features",
+                TfIdf.Settings.ELAS_U4, 1, new RankFusion(U4, U3_NB, k), Querier.max());
+    }
+
+    public static final RankModel FUSION_Z = new RankModel("fusion-z",
+            "average of ELAS u4's and naive Bayes' scores, each standardised over the unlabelled records",
+            TfIdf.Settings.ELAS_U4, 1, new ScoreAverage(U4, U3_NB), Querier.max());
+
+    public static RankModel phaseSwitch(int at) {
+        return new RankModel("switch-" + at,
+                "naive Bayes (u3's settings, u4's features) for the first " + at + " labels, ELAS u4 from then on",
+                TfIdf.Settings.ELAS_U4, 1, new PhaseSwitch(U3_NB, U4, at), Querier.max());
+    }
+
+    public static final RankModel TITLE2 = new RankModel("title2",
+            "ELAS u4 with each record's title counted twice in its text",
+            TfIdf.Settings.ELAS_U4, 2, U4, Querier.max());
+
     public static final List<RankModel> ALL = List.of(ELAS_U4, ELAS_U4_FAST, LOGISTIC, ENSEMBLE, EXPLORING);
+
+    /** The configurations tried against u4 by the protocol of docs/rank.md (issue 18). */
+    public static final List<RankModel> CANDIDATES = List.of(NB, fusionRrf(10), fusionRrf(60), FUSION_Z,
+            phaseSwitch(50), phaseSwitch(200), TITLE2);
 
     /** The default, chosen by the benchmark (docs/rank.md). */
     public static final RankModel DEFAULT = ELAS_U4;
@@ -62,7 +103,8 @@ public final class RankModels {
         if (name == null) {
             return DEFAULT;
         }
-        return ALL.stream().filter(m -> m.name().equalsIgnoreCase(name)).findFirst()
+        return java.util.stream.Stream.concat(ALL.stream(), CANDIDATES.stream())
+                .filter(m -> m.name().equalsIgnoreCase(name)).findFirst()
                 .orElseThrow(() -> new UserError("no ranking model '" + name + "'; known: "
                         + ALL.stream().map(RankModel::name).collect(Collectors.joining(", "))));
     }

@@ -2,7 +2,7 @@ package dev.winnow.rank;
 
 import dev.winnow.rank.features.SparseVector;
 import dev.winnow.rank.features.TfIdf;
-import dev.winnow.rank.models.LinearModel;
+import dev.winnow.rank.models.Scorer;
 import dev.winnow.rank.stop.ConsecutiveIrrelevant;
 import dev.winnow.rank.stop.StoppingRule;
 import dev.winnow.record.Record;
@@ -47,6 +47,11 @@ public final class RankService {
     public RankService(Database db, RankModel model) {
         this.db = db;
         this.model = model;
+    }
+
+    /** The ranking configuration this service's queues use. */
+    public RankModel model() {
+        return model;
     }
 
     /**
@@ -140,7 +145,7 @@ public final class RankService {
         fitted.keySet().removeIf(k -> k.startsWith(projectId + "/"));
     }
 
-    private record Fitted(String fingerprint, LinearModel model) {
+    private record Fitted(String fingerprint, Scorer model) {
     }
 
     /** The version recorded for a study that no longer exists (an {@code updated_at} is a timestamp, never this). */
@@ -167,7 +172,7 @@ public final class RankService {
         synchronized void update(List<Study> studies, Map<Long, String> versions) {
             for (Study s : studies) {
                 if (!rowOf.containsKey(s.id())) {
-                    rowOf.put(s.id(), tfidf.add(text(s.record())));
+                    rowOf.put(s.id(), tfidf.add(text(model, s.record())));
                     versionOf.put(s.id(), versions.get(s.id()));
                     version++;
                 }
@@ -191,7 +196,7 @@ public final class RankService {
         synchronized void refresh(Set<Long> stale, List<Study> current, Map<Long, String> versions) {
             Set<Long> left = new HashSet<>(stale);
             for (Study s : current) {
-                tfidf.replace(rowOf.get(s.id()), text(s.record()));
+                tfidf.replace(rowOf.get(s.id()), text(model, s.record()));
                 versionOf.put(s.id(), versions.get(s.id()));
                 left.remove(s.id());
             }
@@ -222,7 +227,7 @@ public final class RankService {
         }
 
         /** {@code ids} by decreasing score (ties: the earlier record first); ids without features last. */
-        synchronized List<Long> rank(LinearModel m, List<Long> ids) {
+        synchronized List<Long> rank(Scorer m, List<Long> ids) {
             List<SparseVector> rows = tfidf.rows();
             int[] at = new int[ids.size()];
             int n = 0;
@@ -257,7 +262,7 @@ public final class RankService {
             return tfidf.documents();
         }
 
-        synchronized LinearModel train(List<Map.Entry<Long, Boolean>> training) {
+        synchronized Scorer train(List<Map.Entry<Long, Boolean>> training) {
             int[] rows = new int[training.size()];
             boolean[] relevant = new boolean[training.size()];
             for (int i = 0; i < rows.length; i++) {
@@ -268,14 +273,13 @@ public final class RankService {
             return Trainer.train(model, tfidf.rows(), tfidf.dimension(), rows, relevant, rows.length, null);
         }
 
-        static String text(Record r) {
-            StringBuilder b = new StringBuilder();
-            b.append(r.title() == null ? "" : r.title()).append(' ')
-                    .append(r.abstractText() == null ? "" : r.abstractText());
+        /** Title (as many times as the model counts it), abstract, keywords: as a simulation reads a record. */
+        static String text(RankModel model, Record r) {
+            StringBuilder b = new StringBuilder(r.abstractText() == null ? "" : r.abstractText());
             if (!r.keywords().isEmpty()) {
                 b.append(' ').append(String.join(" ", r.keywords()));
             }
-            return b.toString();
+            return model.text(r.title(), b.toString());
         }
     }
 

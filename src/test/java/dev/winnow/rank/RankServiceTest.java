@@ -88,6 +88,27 @@ class RankServiceTest {
 
     @ParameterizedTest
     @EnumSource(TestDb.class)
+    void theLiveQueueUsesTheDefaultModelAndElasU4StaysSelectable(TestDb kind) {
+        try (Database db = kind.fresh()) {
+            Fixture f = fixture(db);
+            decide(db, f.stage(), f.studies().get(0), f.ana(), Verdict.INCLUDE);
+            decide(db, f.stage(), f.studies().get(1), f.ana(), Verdict.EXCLUDE);
+            assertThat(new RankService(db).model()).isSameAs(RankModels.DEFAULT);
+            List<RankModel> models = new ArrayList<>(List.of(RankModels.DEFAULT, RankModels.ELAS_U4));
+            models.addAll(RankModels.CANDIDATES);
+            for (RankModel m : models) {
+                RankService.Queue q = new RankService(db, m).queue(f.project(), f.stage(), f.ana(),
+                        StoppingRules.DEFAULT);
+                assertThat(q.ranked()).as(m.name()).isTrue();
+                for (long id : q.studyIds().subList(0, 9)) {
+                    assertThat(f.studies().indexOf(id) % 4).as(m.name()).isZero();
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDb.class)
     void anotherReviewersVotesNeverChangeTheQueue(TestDb kind) {
         try (Database db = kind.fresh()) {
             Fixture f = fixture(db);

@@ -26,6 +26,22 @@ public record SparseVector(int[] indices, double[] values) {
         return s;
     }
 
+    /**
+     * Dot product with a dense weight vector whose non-zero entries are the set bits of {@code
+     * support} (bit j of {@code support[j / 64]}): other features are skipped unread. Equals
+     * {@link #dot(double[])} (up to the sign of a zero result).
+     */
+    public double dot(double[] dense, long[] support) {
+        double s = 0;
+        for (int i = 0; i < indices.length; i++) {
+            int j = indices[i];
+            if (j < dense.length && (support[j >>> 6] & (1L << j)) != 0) {
+                s += values[i] * dense[j];
+            }
+        }
+        return s;
+    }
+
     public double norm() {
         double s = 0;
         for (double v : values) {

@@ -15,13 +15,25 @@ import java.util.Locale;
  * A fully labelled dataset for simulation: one text (title + " " + abstract, + " " + keywords
  * when present) and one label per data row, in file order (row 0 is the first row after the header).
  */
-public record LabelledDataset(String name, List<String> texts, boolean[] relevant) {
+public record LabelledDataset(String name, List<String> texts, boolean[] relevant, List<String> titles) {
     /** Label column names ASReview accepts, in the order we look for them. */
     public static final List<String> LABEL_COLUMNS = List.of("label_included", "included", "final_included",
             "label", "label_abstract_screening", "included_final", "included_label", "included_flag", "include");
 
     public int size() {
         return texts.size();
+    }
+
+    /** The texts with each title counted {@code titleCopies} times (once: {@link #texts()}). */
+    public List<String> texts(int titleCopies) {
+        if (titleCopies == 1) {
+            return texts;
+        }
+        List<String> out = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            out.add((titles.get(i) + " ").repeat(titleCopies - 1) + texts.get(i));
+        }
+        return out;
     }
 
     public int relevantCount() {
@@ -66,6 +78,7 @@ public record LabelledDataset(String name, List<String> texts, boolean[] relevan
                 throw new UserError(file + " line 1: no label column; expected one of " + LABEL_COLUMNS);
             }
             List<String> texts = new ArrayList<>();
+            List<String> titles = new ArrayList<>();
             List<Boolean> labels = new ArrayList<>();
             List<String> row;
             while ((row = csv.next()) != null) {
@@ -85,13 +98,14 @@ public record LabelledDataset(String name, List<String> texts, boolean[] relevan
                     text.append(' ').append(keywords);
                 }
                 texts.add(text.toString());
+                titles.add(field(row, title));
                 labels.add(rel);
             }
             boolean[] relevant = new boolean[labels.size()];
             for (int i = 0; i < relevant.length; i++) {
                 relevant[i] = labels.get(i);
             }
-            return new LabelledDataset(name, List.copyOf(texts), relevant);
+            return new LabelledDataset(name, List.copyOf(texts), relevant, List.copyOf(titles));
         } catch (CsvTokenizer.UnterminatedQuoteException e) {
             throw new UserError(file + " line " + e.line() + ": a quoted field never closes");
         } catch (IOException e) {

@@ -4,7 +4,7 @@ import dev.winnow.rank.RankModel;
 import dev.winnow.rank.Trainer;
 import dev.winnow.rank.features.SparseVector;
 import dev.winnow.rank.features.TfIdf;
-import dev.winnow.rank.models.LinearModel;
+import dev.winnow.rank.models.Scorer;
 import dev.winnow.rank.stop.ConsecutiveIrrelevant;
 import dev.winnow.rank.stop.HypergeometricStop;
 import java.util.ArrayList;
@@ -38,7 +38,7 @@ public final class Simulation {
                     + priors.irrelevant() + " irrelevant");
         }
         TfIdf tfidf = new TfIdf(model.features());
-        tfidf.addAll(data.texts());
+        tfidf.addAll(data.texts(model.titleCopies()));
         List<SparseVector> rows = tfidf.rows();
         int dim = tfidf.dimension();
         long t1 = System.nanoTime();
@@ -60,7 +60,7 @@ public final class Simulation {
         int totalRelevant = data.relevantCount();
         StopWatch stops = stopping ? new StopWatch(n, totalRelevant) : null;
         SplittableRandom rng = new SplittableRandom(priors.relevant() * 31L + priors.irrelevant());
-        LinearModel m = null;
+        Scorer m = null;
         double[] scores = new double[n];
         while (left > 0) {
             int pick;

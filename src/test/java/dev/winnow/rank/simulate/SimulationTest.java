@@ -24,6 +24,7 @@ class SimulationTest {
         LabelledDataset d = LabelledDataset.read(ok);
         assertThat(d.name()).isEqualTo("set");
         assertThat(d.texts()).containsExactly("A; title Text one", "B Two,\nlines");
+        assertThat(d.texts(2)).containsExactly("A; title A; title Text one", "B B Two,\nlines");
         assertThat(d.relevant()).containsExactly(true, false);
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "title,abstract,label_included\nx,y,1\nz,w,maybe\n");
