@@ -84,7 +84,8 @@ public final class ScreenRoutes {
                 d = screening.decideAndNext(viewer(a), a.project(), stage, studyId, input(ctx));
                 ranking.decided(a.project().id(), stage, a.user().id());
             } catch (dev.winnow.screen.RecordTaken e) {
-                answer(ctx, a, stage, nextPanel(a, stage, e.getMessage() + ". Here is your next record."), 409);
+                // the reviewer is screening: the record shown instead is reserved for them, so that it is theirs to decide
+                answer(ctx, a, stage, reservedPanel(a, stage, e.getMessage() + ". Here is your next record."), 409);
                 return;
             } catch (UserError e) {
                 answer(ctx, a, stage, panelFor(a, stage, studyId, e.getMessage()), 400);
@@ -257,6 +258,15 @@ public final class ScreenRoutes {
         try {
             // looking reserves nothing: the record is taken when decided (then the next one is reserved)
             return nextPanel(a, stage, screening.peek(viewer(a), a.project(), stage), message);
+        } catch (dev.winnow.screen.StageClosed e) {
+            return closedPanel(a, stage, e.getMessage());
+        }
+    }
+
+    /** The reviewer's next record, reserved for them (as after a decision). */
+    private ScreenPanel reservedPanel(Access a, StageName stage, String message) {
+        try {
+            return nextPanel(a, stage, screening.next(viewer(a), a.project(), stage), message);
         } catch (dev.winnow.screen.StageClosed e) {
             return closedPanel(a, stage, e.getMessage());
         }
