@@ -63,6 +63,18 @@ class ConvertCommandTest {
         assertThat(r.err().strip().lines()).hasSize(1);
         assertThat(r.err()).startsWith("winnow: notes.txt, line 1: not a bibliographic file");
 
+        Path gz = Files.write(dir.resolve("refs.bib.gz"), dev.winnow.ingest.BinaryFilesTest.gzip(BIB));
+        CliTest.Run z = CliTest.run(null, "convert", gz.toString(), "--to", "ris", "-o", dir.resolve("z.ris").toString());
+        assertThat(z.code()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(z.err().strip()).isEqualTo("winnow: refs.bib.gz: a gzip-compressed file, not a bibliographic export: "
+                + "decompress it first (gunzip refs.bib.gz) and import the file inside");
+        assertThat(dir.resolve("z.ris")).doesNotExist();
+        Path png = Files.write(dir.resolve("chart.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        CliTest.Run image = CliTest.run(null, "convert", png.toString(), "--to", "ris");
+        assertThat(image.code()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(image.err().strip()).startsWith("winnow: chart.png: a PNG image, not a bibliographic export").doesNotContain("\n");
+        assertThat(image.out()).isEmpty();
+
         Path broken = dir.resolve("broken.bib");
         Files.writeString(broken, "@article{a,\n  title = {x}\n  year = 2000}\n");
         CliTest.Run b = CliTest.run(null, "convert", broken.toString(), "--to", "ris", "-o", dir.resolve("o.ris").toString());
