@@ -104,6 +104,28 @@ class ConvertCommandTest {
     }
 
     @Test
+    void toNamesOnlyTheFormatsWinnowWrites() throws IOException {
+        Path in = Files.writeString(dir.resolve("in.bib"), BIB);
+        String writable = "csl-json, ris, bibtex, csv, xlsx";
+        CliTest.Run help = CliTest.run(null, "convert", "--help");
+        assertThat(help.code()).isZero();
+        String to = help.out().substring(help.out().indexOf("--to"));
+        assertThat(to.replaceAll("\\s+", " ")).contains("The format to write: " + writable + ".");
+        assertThat(help.out()).doesNotContain("medline").doesNotContain("pubmed-xml").doesNotContain("endnote");
+
+        CliTest.Run readOnly = CliTest.run(null, "convert", in.toString(), "--to", "medline");
+        assertThat(readOnly.code()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(readOnly.err()).isEqualTo("winnow: --to: Winnow cannot write medline files (it only reads them): expected "
+                + writable + "\n");
+        CliTest.Run unknown = CliTest.run(null, "convert", in.toString(), "--to", "docx");
+        assertThat(unknown.err()).isEqualTo("winnow: --to: unknown format 'docx': expected " + writable + "\n");
+        assertThat(CliTest.run(null, "convert", in.toString(), "--to", "bib").out()).startsWith("@article{smith2020,");
+
+        CliTest.Run export = CliTest.run(null, "export", "--help");
+        assertThat(export.out().replaceAll("\\s+", " ")).contains("The format to write: " + writable + " (default ris;");
+    }
+
+    @Test
     void benchConformancePrintsThePerFormatTable() {
         Path fixtures = SharedData.require(Conformance.FIXTURES);
         CliTest.Run r = CliTest.run(null, "bench", "conformance", fixtures.toString());
