@@ -18,7 +18,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,7 +35,8 @@ public final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--from", paramLabel = "FORMAT", description = "Read as this format instead of detecting it.")
     String from;
 
-    @Option(names = "--to", required = true, paramLabel = "FORMAT", description = "csl-json, ris, bibtex, csv or xlsx.")
+    @Option(names = "--to", required = true, paramLabel = "FORMAT", completionCandidates = WritableFormats.class,
+            description = "The format to write: ${COMPLETION-CANDIDATES}.")
     String to;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write here (required for xlsx); default: standard output.")
@@ -44,9 +44,8 @@ public final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Format target = format(to, "--to");
-        RecordWriter writer = Formats.writer(target).orElseThrow(() -> new UserError("Winnow cannot write " + target.id()
-                + " files; it writes " + Formats.writers().stream().map(w -> w.format().id()).collect(Collectors.joining(", "))));
+        Format target = writable(to);
+        RecordWriter writer = Formats.writer(target).orElseThrow();
         Format source = from == null ? null : format(from, "--from");
         if (writer.binary() && output == null) {
             throw new UserError(target.id() + " is a binary format: give the output file with -o FILE");
@@ -78,6 +77,14 @@ public final class ConvertCommand implements Callable<Integer> {
             Files.deleteIfExists(tmp);
         }
         return Cli.OK;
+    }
+
+    private static Format writable(String text) {
+        try {
+            return Formats.writable(text);
+        } catch (UserError e) {
+            throw new UserError("--to: " + e.getMessage());
+        }
     }
 
     private static Format format(String text, String option) {

@@ -29,8 +29,8 @@ public final class ExportCommand implements Callable<Integer> {
                     + "or full-text, default full-text), source:NAME-OR-ID, file:NAME-OR-ID, ids:1,2,3.")
     String subset;
 
-    @Option(names = {"--format", "--to"}, defaultValue = "ris", paramLabel = "FORMAT",
-            description = "ris (default), csv, xlsx, bibtex or csl-json (--to, as in convert, says the same).")
+    @Option(names = {"--format", "--to"}, defaultValue = "ris", paramLabel = "FORMAT", completionCandidates = WritableFormats.class,
+            description = "The format to write: ${COMPLETION-CANDIDATES} (default ris; --to, as in convert, says the same).")
     String format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write to OUT (required for xlsx); default: standard output.")

@@ -187,20 +187,11 @@ public final class ExportService {
 
     /** The format named on the command line or in the URL, if Winnow writes it; else a message listing those it does. */
     public static Format writable(String text) {
-        Format f;
-        try {
-            f = Format.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new UserError("unknown format '" + text + "': expected " + writableList());
-        }
-        if (Formats.writer(f).isEmpty()) {
-            throw new UserError("Winnow cannot write " + f.id() + " files: expected " + writableList());
-        }
-        return f;
+        return Formats.writable(text);
     }
 
     public static String writableList() {
-        return Formats.writers().stream().map(w -> w.format().id()).collect(Collectors.joining(", "));
+        return Formats.writableList();
     }
 
     /** Writes records with the registered writer of a format. */

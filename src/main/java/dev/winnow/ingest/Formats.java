@@ -1,5 +1,6 @@
 package dev.winnow.ingest;
 
+import dev.winnow.UserError;
 import dev.winnow.ingest.medline.MedlineReader;
 import dev.winnow.ingest.ovid.OvidReader;
 import dev.winnow.ingest.ris.RisReader;
@@ -7,6 +8,7 @@ import dev.winnow.ingest.wos.WosReader;
 import dev.winnow.ingest.wos.WosTabReader;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Every reader Winnow has, in the order detection asks them (the most specific first), and
@@ -47,6 +49,28 @@ public final class Formats {
 
     public static List<RecordWriter> writers() {
         return WRITERS;
+    }
+
+    /** The names of the formats Winnow writes, in the order of {@link #writers()}: "csl-json, ris, …". */
+    public static String writableList() {
+        return WRITERS.stream().map(w -> w.format().id()).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * The format a user named (--to, a URL) when Winnow writes it; else a {@link UserError} naming the
+     * formats it writes (a format it only reads is said to be one).
+     */
+    public static Format writable(String text) {
+        Format f;
+        try {
+            f = Format.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("unknown format '" + text + "': expected " + writableList());
+        }
+        if (writer(f).isEmpty()) {
+            throw new UserError("Winnow cannot write " + f.id() + " files (it only reads them): expected " + writableList());
+        }
+        return f;
     }
 
     /** The writer for a format, if Winnow can write it. */

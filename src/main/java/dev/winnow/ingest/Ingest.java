@@ -19,7 +19,8 @@ import java.util.List;
  * Reading a file of records: decode its text ({@link TextDecoder}), find its format by content
  * ({@link Formats#detect}) unless one is given, and stream its records to a sink, each repaired on
  * the way by {@link RecordRepairs}. An Excel workbook (known by its first bytes) is read by
- * {@link XlsxReader} instead.
+ * {@link XlsxReader} instead; a compressed, PDF, image or other binary file is refused by name
+ * ({@link BinaryFiles}).
  */
 public final class Ingest {
     private Ingest() {
@@ -47,7 +48,9 @@ public final class Ingest {
         RecordSink sink = new RecordRepairs(given);
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         requireFile(file);
-        boolean workbook = forced == Format.XLSX || workbook(file);
+        byte[] start = new byte[BinaryFiles.HEAD_BYTES];
+        int length = head(file, start);
+        boolean workbook = forced == Format.XLSX || XlsxReader.looksLikeWorkbook(start, length);
         if (workbook && forced != null && forced != Format.XLSX) {
             throw new ParseException(name, 0, "an Excel workbook (.xlsx), not " + forced.id()
                     + ": leave out --from, or give --from xlsx");
@@ -55,6 +58,10 @@ public final class Ingest {
         if (workbook) {
             XlsxReader.read(file, name, sink);
             return new FileInfo(Format.XLSX, StandardCharsets.UTF_8);
+        }
+        String binary = BinaryFiles.refusal(start, length, name);
+        if (binary != null) {
+            throw new ParseException(name, 0, binary);
         }
         try (TextDecoder.Decoded decoded = TextDecoder.open(file)) {
             PushbackReader in = new PushbackReader(new BufferedReader(decoded.reader(), 1 << 16), Sniffing.HEAD_CHARS);
@@ -81,14 +88,12 @@ public final class Ingest {
         }
     }
 
-    /** True when the file starts as an Excel workbook (a ZIP container) does. */
-    private static boolean workbook(Path file) {
+    /** Reads the file's first bytes into {@code head} (to tell a workbook or a binary file); how many were read. */
+    private static int head(Path file, byte[] head) {
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] head = new byte[4];
-            int n = in.readNBytes(head, 0, 4);
-            return XlsxReader.looksLikeWorkbook(head, n);
+            return in.readNBytes(head, 0, head.length);
         } catch (IOException e) {
-            return false; // the text path reports what is wrong with the file
+            return 0; // the text path reports what is wrong with the file
         }
     }
 

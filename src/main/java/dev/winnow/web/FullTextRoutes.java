@@ -181,12 +181,96 @@ public final class FullTextRoutes {
         } catch (UserError e) {
             note = e.getMessage();
         }
-        ctx.status(status).html(views.render("fulltext/page.jte", Map.of(
-                "page", ProjectRoutes.page(ctx, "Full texts", a, "full-text"),
-                "items", items,
-                "note", note,
-                "maxMb", FullTextService.MAX_BYTES >> 20,
-                "error", error == null ? "" : error)));
+        int listed = items.size();
+        String asked = ctx.queryParam("state");
+        Shown shown = Shown.parse(asked);
+        String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
+        Paging paging;
+        if (shown == null) {
+            error = "'" + asked + "' is not a full-text state: expected " + Shown.NAMES + ".";
+            status = 400;
+            items = List.of();
+            paging = Paging.of(null, 0, "");
+        } else {
+            String words = q.toLowerCase(java.util.Locale.ROOT);
+            items = items.stream().filter(shown::keeps)
+                    .filter(i -> words.isEmpty() || i.record().title().toLowerCase(java.util.Locale.ROOT).contains(words))
+                    .toList();
+            paging = Paging.of(ctx.queryParam("page"), items.size(), "the " + items.size() + " records listed");
+            if (!paging.ok()) {
+                error = paging.error();
+                status = paging.status();
+                items = List.of();
+            } else {
+                items = items.subList(paging.offset(), Math.min(items.size(), paging.offset() + Paging.SIZE));
+            }
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("page", ProjectRoutes.page(ctx, "Full texts", a, "full-text"));
+        model.put("items", items);
+        model.put("note", note);
+        model.put("maxMb", FullTextService.MAX_BYTES >> 20);
+        model.put("error", error == null ? "" : error);
+        model.put("listed", listed);
+        model.put("paging", paging);
+        model.put("shown", shown == null ? Shown.ALL : shown);
+        model.put("q", q);
+        model.put("query", query(shown == null ? Shown.ALL : shown, q));
+        ctx.status(status).html(views.render("fulltext/page.jte", model));
+    }
+
+    /** The filter's part of a page link ("state=attached&q=care%20home&"), so paging keeps the filter. */
+    private static String query(Shown shown, String q) {
+        return (shown == Shown.ALL ? "" : "state=" + shown.id() + "&")
+                + (q.isEmpty() ? "" : "q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8) + "&");
+    }
+
+    /** Which records the list shows, by how far their retrieval got ({@code ?state=}). */
+    public enum Shown {
+        ALL("all", "all"),
+        ATTACHED("attached", "PDF attached"),
+        NOT_RETRIEVED("not-retrieved", "not retrieved"),
+        NOT_SOUGHT("not-sought", "not yet sought");
+
+        static final String NAMES = "all, attached, not-retrieved or not-sought";
+
+        private final String id;
+        private final String label;
+
+        Shown(String id, String label) {
+            this.id = id;
+            this.label = label;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        /** The state named in the URL (none or blank: all), or null when it names none. */
+        static Shown parse(String text) {
+            if (text == null || text.isBlank()) {
+                return ALL;
+            }
+            for (Shown s : values()) {
+                if (s.id.equals(text.strip())) {
+                    return s;
+                }
+            }
+            return null;
+        }
+
+        boolean keeps(Item i) {
+            return switch (this) {
+                case ALL -> true;
+                case ATTACHED -> i.hasPdf();
+                case NOT_RETRIEVED -> i.state() != null && FullTextService.NOT_RETRIEVED.equals(i.state().status());
+                case NOT_SOUGHT -> i.state() == null;
+            };
+        }
     }
 
     /** The study named by the route's {@code {studyId}}; an id that is not a record of this project is 404. */

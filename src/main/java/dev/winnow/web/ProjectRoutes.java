@@ -17,7 +17,6 @@ import java.util.Map;
  * {@code GET /p/{key}} (overview), {@code GET|POST /p/{key}/team}, {@code GET /p/{key}/records}.
  */
 public final class ProjectRoutes {
-    static final int PAGE_SIZE = 50;
     private final ProjectService projects;
     private final TeamService team;
     private final Projects access;
@@ -105,29 +104,15 @@ public final class ProjectRoutes {
         r.get("/p/{key}/records", ctx -> {
             Access a = access.access(ctx, Role.VIEWER);
             long records = projects.status(a.project()).studyRecords();
-            int pages = (int) Math.max(1, (records + PAGE_SIZE - 1) / PAGE_SIZE);
-            String asked = ctx.queryParam("page");
-            int pageNo = 1;
-            String error = "";
-            int status = 200;
-            if (asked != null && !asked.matches("[1-9]\\d{0,8}")) {
-                error = "'" + asked + "' is not a page: pages are numbered 1 to " + pages + ".";
-                status = 400;
-            } else if (asked != null && Long.parseLong(asked) > pages) {
-                error = "There is no page " + asked + ": this project's " + records + " records fill " + pages
-                        + (pages == 1 ? " page." : " pages.");
-                status = 404;
-            } else if (asked != null) {
-                pageNo = Integer.parseInt(asked);
-            }
-            var studies = status != 200 ? java.util.List.<dev.winnow.store.StudyStore.Study>of()
-                    : projects.studies(a.project(), (pageNo - 1) * PAGE_SIZE, PAGE_SIZE);
-            ctx.status(status).html(views.render("project/records.jte", Map.of(
+            Paging paging = Paging.of(ctx.queryParam("page"), records, "this project's " + records + " records");
+            var studies = !paging.ok() ? java.util.List.<dev.winnow.store.StudyStore.Study>of()
+                    : projects.studies(a.project(), paging.offset(), Paging.SIZE);
+            ctx.status(paging.status()).html(views.render("project/records.jte", Map.of(
                     "page", page(ctx, "Records", a, "records"),
                     "studies", studies,
-                    "pageNo", pageNo,
-                    "pages", pages,
-                    "error", error)));
+                    "pageNo", paging.pageNo(),
+                    "pages", paging.pages(),
+                    "error", paging.error())));
         });
     }
 

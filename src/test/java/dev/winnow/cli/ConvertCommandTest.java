@@ -63,6 +63,18 @@ class ConvertCommandTest {
         assertThat(r.err().strip().lines()).hasSize(1);
         assertThat(r.err()).startsWith("winnow: notes.txt, line 1: not a bibliographic file");
 
+        Path gz = Files.write(dir.resolve("refs.bib.gz"), dev.winnow.ingest.BinaryFilesTest.gzip(BIB));
+        CliTest.Run z = CliTest.run(null, "convert", gz.toString(), "--to", "ris", "-o", dir.resolve("z.ris").toString());
+        assertThat(z.code()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(z.err().strip()).isEqualTo("winnow: refs.bib.gz: a gzip-compressed file, not a bibliographic export: "
+                + "decompress it first (gunzip refs.bib.gz) and import the file inside");
+        assertThat(dir.resolve("z.ris")).doesNotExist();
+        Path png = Files.write(dir.resolve("chart.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        CliTest.Run image = CliTest.run(null, "convert", png.toString(), "--to", "ris");
+        assertThat(image.code()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(image.err().strip()).startsWith("winnow: chart.png: a PNG image, not a bibliographic export").doesNotContain("\n");
+        assertThat(image.out()).isEmpty();
+
         Path broken = dir.resolve("broken.bib");
         Files.writeString(broken, "@article{a,\n  title = {x}\n  year = 2000}\n");
         CliTest.Run b = CliTest.run(null, "convert", broken.toString(), "--to", "ris", "-o", dir.resolve("o.ris").toString());
@@ -89,6 +101,28 @@ class ConvertCommandTest {
         assertThat(CliTest.run(null, "convert", dir.resolve("missing.ris").toString(), "--to", "ris").code())
                 .isEqualTo(Cli.BAD_INPUT);
         assertThat(CliTest.run(null, "convert", junk.toString()).code()).isEqualTo(Cli.USAGE);
+    }
+
+    @Test
+    void toNamesOnlyTheFormatsWinnowWrites() throws IOException {
+        Path in = Files.writeString(dir.resolve("in.bib"), BIB);
+        String writable = "csl-json, ris, bibtex, csv, xlsx";
+        CliTest.Run help = CliTest.run(null, "convert", "--help");
+        assertThat(help.code()).isZero();
+        String to = help.out().substring(help.out().indexOf("--to"));
+        assertThat(to.replaceAll("\\s+", " ")).contains("The format to write: " + writable + ".");
+        assertThat(help.out()).doesNotContain("medline").doesNotContain("pubmed-xml").doesNotContain("endnote");
+
+        CliTest.Run readOnly = CliTest.run(null, "convert", in.toString(), "--to", "medline");
+        assertThat(readOnly.code()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(readOnly.err()).isEqualTo("winnow: --to: Winnow cannot write medline files (it only reads them): expected "
+                + writable + "\n");
+        CliTest.Run unknown = CliTest.run(null, "convert", in.toString(), "--to", "docx");
+        assertThat(unknown.err()).isEqualTo("winnow: --to: unknown format 'docx': expected " + writable + "\n");
+        assertThat(CliTest.run(null, "convert", in.toString(), "--to", "bib").out()).startsWith("@article{smith2020,");
+
+        CliTest.Run export = CliTest.run(null, "export", "--help");
+        assertThat(export.out().replaceAll("\\s+", " ")).contains("The format to write: " + writable + " (default ris;");
     }
 
     @Test

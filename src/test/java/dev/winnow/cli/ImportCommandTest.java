@@ -8,6 +8,8 @@ import dev.winnow.testing.TestDb;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code winnow import} and {@code winnow record add} as users and scripts drive them. */
@@ -52,6 +54,29 @@ class ImportCommandTest {
 
         CliTest.Run status = run(db, "status", "--project", "shared-care", "--json");
         assertThat(Json.MAPPER.readTree(status.out()).get("sourceRecords").asInt()).isEqualTo(4);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDb.class)
+    void aCompressedOrPdfFileIsRefusedByNameAndNothingIsStored(TestDb kind) throws Exception {
+        String db = kind.freshUrl();
+        run(db, "project", "create", "Shared care");
+        Path gz = Files.write(dir.resolve("medline.ris.gz"), dev.winnow.ingest.BinaryFilesTest.gzip(dev.winnow.ingest.BinaryFilesTest.RIS));
+        CliTest.Run r = run(db, "import", "--project", "shared-care", "--source", "MEDLINE", gz.toString());
+        assertThat(r.code()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(r.err().strip()).isEqualTo("winnow: medline.ris.gz: a gzip-compressed file, not a bibliographic "
+                + "export: decompress it first (gunzip medline.ris.gz) and import the file inside (nothing imported from this file)");
+        assertThat(r.err()).doesNotContain("Exception");
+        Path pdf = Files.writeString(dir.resolve("paper.pdf"), "%PDF-1.4\n1 0 obj\n<< >>\nendobj\n");
+        CliTest.Run p = run(db, "import", "--project", "shared-care", "--source", "MEDLINE", pdf.toString());
+        assertThat(p.code()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(p.err()).startsWith("winnow: paper.pdf: a PDF document, not a bibliographic export");
+        JsonNode status = Json.MAPPER.readTree(run(db, "status", "--project", "shared-care", "--json").out());
+        assertThat(status.get("sourceRecords").asInt()).isZero();
+        assertThat(run(db, "import", "--project", "shared-care", "--source", "MEDLINE", "--json",
+                Files.writeString(dir.resolve("medline.ris"), dev.winnow.ingest.BinaryFilesTest.RIS).toString()).code()).isZero();
+        assertThat(Json.MAPPER.readTree(run(db, "status", "--project", "shared-care", "--json").out())
+                .get("sourceRecords").asInt()).isEqualTo(1);
     }
 
     @Test

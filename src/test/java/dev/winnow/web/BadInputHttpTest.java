@@ -75,6 +75,25 @@ class BadInputHttpTest {
     }
 
     @Test
+    void aGzipOrPdfUploadIsRefusedByNameAndStoresNothing() throws java.io.IOException {
+        Project other = new ProjectService(db).create("Binary uploads", ProjectKind.SCOPING, null);
+        new TeamService(db).put(other, "ada", Role.OWNER, null);
+        byte[] gz = dev.winnow.ingest.BinaryFilesTest.gzip(dev.winnow.ingest.BinaryFilesTest.RIS);
+        var web = admin.postFile("/p/" + other.key() + "/sources/upload",
+                Map.of("_csrf", admin.csrf, "source", "MEDLINE"), "file", "medline.ris.gz", gz);
+        assertThat(web.statusCode()).isEqualTo(400);
+        assertThat(web.body()).contains("medline.ris.gz: a gzip-compressed file, not a bibliographic export: "
+                + "decompress it first (gunzip medline.ris.gz)");
+        byte[] pdf = "%PDF-1.4\n1 0 obj\n<< >>\nendobj\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        var viaApi = new WebClient(server.port()).postFile("/api/v1/projects/" + other.key() + "/imports",
+                Map.of("source", "MEDLINE"), "file", "<b>paper</b>.pdf", pdf, "Authorization", "Bearer " + token);
+        assertThat(viaApi.statusCode()).isEqualTo(400);
+        assertThat(viaApi.body()).contains("a PDF document, not a bibliographic export").doesNotContain("Exception");
+        assertThat(new dev.winnow.importing.ImportService(db).reports(other)).isEmpty();
+        assertThat(new dev.winnow.importing.ImportService(db).sources(other)).isEmpty();
+    }
+
+    @Test
     void anUnknownReviewKindIs400NamingTheKinds() {
         var form = admin.postForm("/projects", Map.of("_csrf", admin.csrf, "title", "Meta", "kind", "meta-analysis"));
         assertThat(form.statusCode()).isEqualTo(400);

@@ -1,6 +1,7 @@
 package dev.winnow.ingest.tabular;
 
 import dev.winnow.UserError;
+import dev.winnow.ingest.BinaryFiles;
 import dev.winnow.ingest.ParseException;
 import dev.winnow.ingest.RecordSink;
 import dev.winnow.ingest.XmlLimits;
@@ -89,8 +90,7 @@ public final class XlsxReader {
             if (sheet) {
                 return null;
             }
-            return word ? "a Word document, not a file of records: export the records from the database "
-                    + "(RIS, CSV, …) and import that"
+            return word ? "a Word document, not a file of records: " + BinaryFiles.EXPORT_THE_RECORDS
                     : "a ZIP archive, not an Excel workbook: unpack it and import the export files inside";
         } catch (IOException e) {
             return null;
