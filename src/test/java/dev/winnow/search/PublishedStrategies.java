@@ -77,7 +77,8 @@ final class PublishedStrategies {
 
     /**
      * Adapted from the Embase.com version of the Cochrane Embase RCT filter (Lefebvre et al. 2019,
-     * Technical Supplement to Chapter 4, section 3.6.2), shortened.
+     * Technical Supplement to Chapter 4, section 3.6.2), shortened and written from memory of it, not
+     * checked against the published text: it tests the Embase.com syntax, not the filter's wording.
      */
     static final String EMBASE_COCHRANE_RCT = """
             #1 'crossover procedure':de OR 'double-blind procedure':de OR 'randomized controlled trial':de OR 'single-blind procedure':de
