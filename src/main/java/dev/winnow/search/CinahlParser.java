@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
  */
 final class CinahlParser extends ExpressionParser {
     private static final Pattern OPERATOR = Pattern.compile("(?:(?i)(and|or|not)|([NW])(\\d+))(?=[\\s(\"]|$)");
-    private static final Pattern REF = Pattern.compile("[Ss](\\d+)(?=[\\s)]|$)");
     private static final Pattern FIELD = Pattern.compile("([A-Z]{2})\\s+");
     private static final Pattern HEADING = Pattern.compile("(MH|MM)\\s+");
 
@@ -26,19 +25,14 @@ final class CinahlParser extends ExpressionParser {
 
     @Override
     Op operatorAt() {
-        c.skipSpace();
-        Matcher m = lookingAt(OPERATOR);
+        Matcher m = operatorMatch(OPERATOR);
         if (m == null) {
             return null;
         }
         if (m.group(2) != null) {
             return new Op(Kind.NEAR, m.end(), 3, Integer.parseInt(m.group(3)), m.group(2).equals("W"));
         }
-        return switch (m.group(1).toLowerCase(Locale.ROOT)) {
-            case "or" -> new Op(Kind.OR, m.end(), 1, 0, false);
-            case "and" -> new Op(Kind.AND, m.end(), 2, 0, false);
-            default -> new Op(Kind.NOT, m.end(), 2, 0, false);
-        };
+        return bool(m.group(1), m.end(), 1, 2, 2);
     }
 
     @Override
@@ -59,7 +53,7 @@ final class CinahlParser extends ExpressionParser {
     @Override
     Query operand() {
         int start = c.pos;
-        Query.LineRef r = refAt(REF);
+        Query.LineRef r = refAt(S_REF);
         if (r != null) {
             return r;
         }

@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
  */
 final class EmbaseParser extends ExpressionParser {
     private static final Pattern OPERATOR = Pattern.compile("(?i)(and|or|not|near/(\\d+)|next/(\\d+))(?=[\\s(\"'#]|$)");
-    private static final Pattern REF = Pattern.compile("#(\\d+)");
     private static final Pattern COLON_FIELDS = Pattern.compile(":([A-Za-z]{2,3}(?:,[A-Za-z]{2,3})*)");
     private static final Pattern HEADING = Pattern.compile("(?i)/(exp|de|mj)(?:/(exp|de|mj))?(?=[\\s)]|$)");
     private static final Pattern LIMIT = Pattern.compile("\\[([^\\]]+)\\]/(lim|py|it|la)", Pattern.CASE_INSENSITIVE);
@@ -29,23 +28,12 @@ final class EmbaseParser extends ExpressionParser {
 
     @Override
     Op operatorAt() {
-        c.skipSpace();
-        Matcher m = lookingAt(OPERATOR);
+        Matcher m = operatorMatch(OPERATOR);
         if (m == null) {
             return null;
         }
-        String w = m.group(1).toLowerCase(Locale.ROOT);
-        if (m.group(2) != null) {
-            return new Op(Kind.NEAR, m.end(), 4, Integer.parseInt(m.group(2)), false);
-        }
-        if (m.group(3) != null) {
-            return new Op(Kind.NEAR, m.end(), 4, Integer.parseInt(m.group(3)), true);
-        }
-        return switch (w) {
-            case "or" -> new Op(Kind.OR, m.end(), 1, 0, false);
-            case "and" -> new Op(Kind.AND, m.end(), 2, 0, false);
-            default -> new Op(Kind.NOT, m.end(), 3, 0, false);
-        };
+        Op near = slashNear(m, 4);
+        return near != null ? near : bool(m.group(1), m.end(), 1, 2, 3);
     }
 
     @Override
@@ -85,7 +73,7 @@ final class EmbaseParser extends ExpressionParser {
     @Override
     Query operand() {
         int start = c.pos;
-        Query.LineRef r = refAt(REF);
+        Query.LineRef r = refAt(HASH_REF);
         if (r != null) {
             return r;
         }

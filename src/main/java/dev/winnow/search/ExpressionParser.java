@@ -33,6 +33,40 @@ abstract class ExpressionParser {
     /** The operator at the cursor (white space skipped), not consumed; null when there is none. */
     abstract Op operatorAt();
 
+    /** A reference to a search line written {@code #1} (PubMed, Embase.com, Web of Science). */
+    static final Pattern HASH_REF = Pattern.compile("#(\\d+)");
+    /** A reference to a search line written {@code S1} (EBSCOhost, ProQuest). */
+    static final Pattern S_REF = Pattern.compile("[Ss](\\d+)(?=[\\s)]|$)");
+
+    /** This syntax's operator pattern matched at the cursor after white space, or null. */
+    final Matcher operatorMatch(Pattern operators) {
+        c.skipSpace();
+        return lookingAt(operators);
+    }
+
+    /** AND, OR or NOT (any case; anything else is NOT) ending at {@code end}, with this syntax's precedences. */
+    static Op bool(String word, int end, int or, int and, int not) {
+        return switch (word.toLowerCase(Locale.ROOT)) {
+            case "or" -> new Op(Kind.OR, end, or, 0, false);
+            case "and" -> new Op(Kind.AND, end, and, 0, false);
+            default -> new Op(Kind.NOT, end, not, 0, false);
+        };
+    }
+
+    /**
+     * Proximity written with a slash, its distance in group 2 (any order) or group 3 (in order) of
+     * {@code m}, as ProQuest's NEAR/n and PRE/n or Embase.com's NEAR/n and NEXT/n; null when neither matched.
+     */
+    static Op slashNear(Matcher m, int precedence) {
+        if (m.group(2) != null) {
+            return new Op(Kind.NEAR, m.end(), precedence, Integer.parseInt(m.group(2)), false);
+        }
+        if (m.group(3) != null) {
+            return new Op(Kind.NEAR, m.end(), precedence, Integer.parseInt(m.group(3)), true);
+        }
+        return null;
+    }
+
     /** Whether two operands side by side mean AND (PubMed, Web of Science…) rather than an error. */
     abstract boolean implicitAnd();
 

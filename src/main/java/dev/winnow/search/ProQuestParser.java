@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
  */
 final class ProQuestParser extends ExpressionParser {
     private static final Pattern OPERATOR = Pattern.compile("(?i)(and|or|not|(?:near|n)/(\\d+)|(?:pre|p)/(\\d+))(?=[\\s(\"]|$)");
-    private static final Pattern REF = Pattern.compile("[Ss](\\d+)(?=[\\s)]|$)");
     private static final Pattern CODE = Pattern.compile("([A-Za-z]+(?:\\.[A-Za-z]+)*(?:,[A-Za-z]+)*)\\(");
 
     ProQuestParser() {
@@ -26,22 +25,12 @@ final class ProQuestParser extends ExpressionParser {
 
     @Override
     Op operatorAt() {
-        c.skipSpace();
-        Matcher m = lookingAt(OPERATOR);
+        Matcher m = operatorMatch(OPERATOR);
         if (m == null) {
             return null;
         }
-        if (m.group(2) != null) {
-            return new Op(Kind.NEAR, m.end(), 4, Integer.parseInt(m.group(2)), false);
-        }
-        if (m.group(3) != null) {
-            return new Op(Kind.NEAR, m.end(), 4, Integer.parseInt(m.group(3)), true);
-        }
-        return switch (m.group(1).toLowerCase(Locale.ROOT)) {
-            case "or" -> new Op(Kind.OR, m.end(), 2, 0, false);
-            case "and" -> new Op(Kind.AND, m.end(), 3, 0, false);
-            default -> new Op(Kind.NOT, m.end(), 3, 0, false);
-        };
+        Op near = slashNear(m, 4);
+        return near != null ? near : bool(m.group(1), m.end(), 2, 3, 3);
     }
 
     @Override
@@ -62,7 +51,7 @@ final class ProQuestParser extends ExpressionParser {
     @Override
     Query operand() {
         int start = c.pos;
-        Query.LineRef r = refAt(REF);
+        Query.LineRef r = refAt(S_REF);
         if (r != null) {
             return r;
         }

@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 final class PubMedParser extends ExpressionParser {
     private static final Pattern OPERATOR = Pattern.compile("(AND|OR|NOT)(?=[\\s(\"#]|$)");
     private static final Pattern LOWER_OPERATOR = Pattern.compile("(?i)(and|or|not)(?=[\\s(\"#]|$)");
-    private static final Pattern REF = Pattern.compile("#(\\d+)");
     private static final Pattern TAG = Pattern.compile("\\s*\\[([^\\]\\[]*)\\]");
 
     PubMedParser() {
@@ -25,17 +24,8 @@ final class PubMedParser extends ExpressionParser {
 
     @Override
     Op operatorAt() {
-        c.skipSpace();
-        Matcher m = lookingAt(OPERATOR);
-        if (m == null) {
-            return null;
-        }
-        Kind k = switch (m.group(1)) {
-            case "AND" -> Kind.AND;
-            case "OR" -> Kind.OR;
-            default -> Kind.NOT;
-        };
-        return new Op(k, m.end(), 1, 0, false);
+        Matcher m = operatorMatch(OPERATOR);
+        return m == null ? null : bool(m.group(1), m.end(), 1, 1, 1);
     }
 
     @Override
@@ -56,7 +46,7 @@ final class PubMedParser extends ExpressionParser {
     @Override
     Query operand() {
         int start = c.pos;
-        Query.LineRef r = refAt(REF);
+        Query.LineRef r = refAt(HASH_REF);
         if (r != null) {
             return r;
         }

@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
  */
 final class WosParser extends ExpressionParser {
     private static final Pattern OPERATOR = Pattern.compile("(?i)(and|or|not|near(?:/(\\d+))?|same)(?=[\\s(\"#]|$)");
-    private static final Pattern REF = Pattern.compile("#(\\d+)");
     private static final Pattern FIELD = Pattern.compile("([A-Za-z]{2,3})\\s*=\\s*");
 
     WosParser() {
@@ -22,8 +21,7 @@ final class WosParser extends ExpressionParser {
 
     @Override
     Op operatorAt() {
-        c.skipSpace();
-        Matcher m = lookingAt(OPERATOR);
+        Matcher m = operatorMatch(OPERATOR);
         if (m == null) {
             return null;
         }
@@ -31,12 +29,10 @@ final class WosParser extends ExpressionParser {
         if (w.startsWith("near")) {
             return new Op(Kind.NEAR, m.end(), 4, m.group(2) == null ? 15 : Integer.parseInt(m.group(2)), false);
         }
-        return switch (w) {
-            case "or" -> new Op(Kind.OR, m.end(), 1, 0, false);
-            case "and" -> new Op(Kind.AND, m.end(), 2, 0, false);
-            case "not" -> new Op(Kind.NOT, m.end(), 3, 0, false);
-            default -> throw c.error("SAME is for address searches; Winnow reads AND, OR, NOT and NEAR/n");
-        };
+        if (w.equals("same")) {
+            throw c.error("SAME is for address searches; Winnow reads AND, OR, NOT and NEAR/n");
+        }
+        return bool(w, m.end(), 1, 2, 3);
     }
 
     @Override
@@ -52,7 +48,7 @@ final class WosParser extends ExpressionParser {
     @Override
     Query operand() {
         int start = c.pos;
-        Query.LineRef r = refAt(REF);
+        Query.LineRef r = refAt(HASH_REF);
         if (r != null) {
             return r;
         }
