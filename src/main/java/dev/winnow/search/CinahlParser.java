@@ -20,7 +20,7 @@ final class CinahlParser extends ExpressionParser {
     private static final Pattern HEADING = Pattern.compile("(MH|MM)\\s+");
 
     CinahlParser() {
-        super(Syntax.CINAHL);
+        super(Syntax.CINAHL, S_REF);
     }
 
     @Override
@@ -53,10 +53,6 @@ final class CinahlParser extends ExpressionParser {
     @Override
     Query operand() {
         int start = c.pos;
-        Query.LineRef r = refAt(S_REF);
-        if (r != null) {
-            return r;
-        }
         Matcher h = lookingAt(HEADING);
         if (h != null) {
             c.pos = h.end();

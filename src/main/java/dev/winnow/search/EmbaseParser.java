@@ -23,7 +23,7 @@ final class EmbaseParser extends ExpressionParser {
             "portuguese", "dutch", "chinese", "japanese", "russian", "swedish", "danish", "norwegian", "polish");
 
     EmbaseParser() {
-        super(Syntax.EMBASE);
+        super(Syntax.EMBASE, HASH_REF);
     }
 
     @Override
@@ -73,10 +73,6 @@ final class EmbaseParser extends ExpressionParser {
     @Override
     Query operand() {
         int start = c.pos;
-        Query.LineRef r = refAt(HASH_REF);
-        if (r != null) {
-            return r;
-        }
         Matcher lim = lookingAt(LIMIT);
         if (lim != null) {
             c.pos = lim.end();

@@ -16,12 +16,15 @@ import java.util.regex.Pattern;
  */
 abstract class ExpressionParser {
     final Syntax syntax;
+    /** How a reference to an earlier line is written, read before {@link #operand()}; null when the syntax reads its own. */
+    private final Pattern lineRef;
     Cursor c;
     private final Set<Integer> defined = new HashSet<>();
     private int current;
 
-    ExpressionParser(Syntax syntax) {
+    ExpressionParser(Syntax syntax, Pattern lineRef) {
         this.syntax = syntax;
+        this.lineRef = lineRef;
     }
 
     enum Kind { AND, OR, NOT, NEAR }
@@ -70,7 +73,7 @@ abstract class ExpressionParser {
     /** Whether two operands side by side mean AND (PubMed, Web of Science…) rather than an error. */
     abstract boolean implicitAnd();
 
-    /** A term, heading, field-qualified group or line reference at the cursor. */
+    /** A term, heading or field-qualified group at the cursor (or a line reference, when the syntax reads its own). */
     abstract Query operand();
 
     /** What may follow a closing parenthesis (Ovid's {@code .ti,ab.}, Embase.com's {@code :ti,ab}). */
@@ -187,7 +190,8 @@ abstract class ExpressionParser {
         if (op != null) {
             throw c.error("'" + c.text.substring(c.pos, op.end()).strip() + "' needs a search term before it");
         }
-        return operand();
+        Query.LineRef r = lineRef == null ? null : refAt(lineRef);
+        return r != null ? r : operand();
     }
 
     /** A reference to an earlier line, checked: the line must exist and come before this one. */

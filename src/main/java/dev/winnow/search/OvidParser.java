@@ -31,7 +31,7 @@ final class OvidParser extends ExpressionParser {
     private static final Pattern DIGITS = Pattern.compile("\\d+");
 
     OvidParser(Syntax syntax) {
-        super(syntax);
+        super(syntax, null);
     }
 
     @Override

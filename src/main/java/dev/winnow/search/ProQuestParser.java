@@ -20,7 +20,7 @@ final class ProQuestParser extends ExpressionParser {
     private static final Pattern CODE = Pattern.compile("([A-Za-z]+(?:\\.[A-Za-z]+)*(?:,[A-Za-z]+)*)\\(");
 
     ProQuestParser() {
-        super(Syntax.PROQUEST);
+        super(Syntax.PROQUEST, S_REF);
     }
 
     @Override
@@ -51,10 +51,6 @@ final class ProQuestParser extends ExpressionParser {
     @Override
     Query operand() {
         int start = c.pos;
-        Query.LineRef r = refAt(S_REF);
-        if (r != null) {
-            return r;
-        }
         Matcher code = lookingAt(CODE);
         if (code != null) {
             String name = code.group(1).toUpperCase(Locale.ROOT);

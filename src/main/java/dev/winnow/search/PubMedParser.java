@@ -19,7 +19,7 @@ final class PubMedParser extends ExpressionParser {
     private static final Pattern TAG = Pattern.compile("\\s*\\[([^\\]\\[]*)\\]");
 
     PubMedParser() {
-        super(Syntax.PUBMED);
+        super(Syntax.PUBMED, HASH_REF);
     }
 
     @Override
@@ -46,10 +46,6 @@ final class PubMedParser extends ExpressionParser {
     @Override
     Query operand() {
         int start = c.pos;
-        Query.LineRef r = refAt(HASH_REF);
-        if (r != null) {
-            return r;
-        }
         if (c.peek() == '"') {
             String text = quoted();
             return tagged(text, start, true);

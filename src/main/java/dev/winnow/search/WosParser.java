@@ -16,7 +16,7 @@ final class WosParser extends ExpressionParser {
     private static final Pattern FIELD = Pattern.compile("([A-Za-z]{2,3})\\s*=\\s*");
 
     WosParser() {
-        super(Syntax.WOS);
+        super(Syntax.WOS, HASH_REF);
     }
 
     @Override
@@ -48,10 +48,6 @@ final class WosParser extends ExpressionParser {
     @Override
     Query operand() {
         int start = c.pos;
-        Query.LineRef r = refAt(HASH_REF);
-        if (r != null) {
-            return r;
-        }
         Matcher f = lookingAt(FIELD);
         if (f != null) {
             Set<Field> fields = FieldCodes.lookup(syntax, f.group(1));
