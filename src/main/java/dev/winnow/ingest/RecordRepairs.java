@@ -1,6 +1,5 @@
 package dev.winnow.ingest;
 
-import dev.winnow.ingest.tabular.ColumnMapping;
 import dev.winnow.record.Author;
 import dev.winnow.record.Mojibake;
 import dev.winnow.record.Record;
@@ -15,11 +14,9 @@ import java.util.function.Function;
  * touched — the record's raw text keeps what the file said; and a page range written with its
  * abbreviation ("pp 37-64", "pp. 37-64", "p. 5") loses it.
  */
-final class RecordRepairs implements RecordSink, ColumnMapping.Listener {
-    private final RecordSink next;
-
+final class RecordRepairs extends ForwardingSink {
     RecordRepairs(RecordSink next) {
-        this.next = next;
+        super(next);
     }
 
     @Override
@@ -50,33 +47,6 @@ final class RecordRepairs implements RecordSink, ColumnMapping.Listener {
                     + String.join(", ", repaired) + " (the raw record keeps it as the file had it)");
         }
         next.accept(new ParsedRecord(b.build(), p.position(), p.line(), p.raw()));
-    }
-
-    @Override
-    public void skip(int position, long line, String reason) {
-        next.skip(position, line, reason);
-    }
-
-    @Override
-    public void broken(int position, long line, ParseException problem) {
-        next.broken(position, line, problem);
-    }
-
-    @Override
-    public void repaired(int position, long line, String what) {
-        next.repaired(position, line, what);
-    }
-
-    @Override
-    public void warn(int position, long line, String message) {
-        next.warn(position, line, message);
-    }
-
-    @Override
-    public void columns(ColumnMapping mapping) {
-        if (next instanceof ColumnMapping.Listener listener) {
-            listener.columns(mapping);
-        }
     }
 
     private static String text(String s, String field, List<String> repaired) {
