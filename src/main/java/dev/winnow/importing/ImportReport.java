@@ -62,6 +62,14 @@ public record ImportReport(long importFileId, String file, String sha256, long s
         }
     }
 
+    /** This report with a warning about the import as a whole (position 0: no record of its own). */
+    public ImportReport withWarning(String message) {
+        List<Warning> more = new ArrayList<>(warnings);
+        more.add(new Warning(0, 0, message));
+        return new ImportReport(importFileId, file, sha256, sizeBytes, source, sourceKind, format, encoding, records,
+                skippedCount, fieldsFound, extraFields, lacking, skipped, columns, again, importedAt, repairedCount, repaired, more, dedup);
+    }
+
     /** This report with the figures of the deduplication that followed the import. */
     public ImportReport withDedup(Deduplication d) {
         return new ImportReport(importFileId, file, sha256, sizeBytes, source, sourceKind, format, encoding, records,
@@ -111,7 +119,8 @@ public record ImportReport(long importFileId, String file, String sha256, long s
         lack.setLength(lack.length() - 1);
         out.add(lack.toString());
         for (Warning w : warnings) {
-            out.add("  warning, record " + w.position() + (w.line() > 0 ? " (line " + w.line() + ")" : "") + ": "
+            out.add(w.position() == 0 ? "  warning: " + w.message()
+                    : "  warning, record " + w.position() + (w.line() > 0 ? " (line " + w.line() + ")" : "") + ": "
                     + w.message());
         }
         int shown = Math.min(skipped.size(), SKIPPED_SHOWN);

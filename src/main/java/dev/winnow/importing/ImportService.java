@@ -37,9 +37,16 @@ public final class ImportService {
     /** How often (in records) an import tells its {@link ImportProgress}. */
     private static final int PROGRESS_EVERY = 250;
     private final Database db;
+    private final java.util.function.BiFunction<Project, Actor, DedupService.Summary> dedup;
 
     public ImportService(Database db) {
+        this(db, (project, actor) -> new DedupService(db).run(project, actor));
+    }
+
+    /** With the deduplication an import runs after its transaction given (tests make it fail). */
+    ImportService(Database db, java.util.function.BiFunction<Project, Actor, DedupService.Summary> dedup) {
         this.db = db;
+        this.dedup = dedup;
     }
 
     /** Who is importing: a signed-in user's id (or null on the command line) and a name for the audit log. */
@@ -103,7 +110,17 @@ public final class ImportService {
                 return report;
             }
             progress.deduplicating(name, report.records());
-            DedupService.Summary s = new DedupService(db).run(project, actor);
+            DedupService.Summary s;
+            try {
+                s = dedup.apply(project, actor);
+            } catch (RuntimeException e) {
+                // the file's records are committed: say so, and that a dedup run is owed, rather than
+                // fail the import as if nothing had been stored (a retry would be refused as imported)
+                ImportReport owed = report.withWarning("deduplication after the import failed (" + e
+                        + "); the records are stored but wait for a dedup run (winnow dedup)");
+                db.useTransaction(h -> ImportStore.setReport(h, report.importFileId(), Json.write(owed)));
+                return owed;
+            }
             ImportReport.Deduplication d = new ImportReport.Deduplication(s.newLinks(), s.newStudies(),
                     s.newLinks() - s.newStudies(), s.maybesQueued(), s.relatedPairs(), s.studies());
             ImportReport done = report.withDedup(d);
@@ -169,7 +186,7 @@ public final class ImportService {
      */
     public AddedRecord addRecord(Project project, SourceSpec spec, Record record, Actor actor) {
         AddedRecord added = storeRecord(project, spec, record, actor);
-        new DedupService(db).run(project, actor);
+        dedup.apply(project, actor);
         return added;
     }
 

@@ -1,6 +1,5 @@
 package dev.winnow.ingest;
 
-import dev.winnow.ingest.tabular.ColumnMapping;
 import dev.winnow.record.Author;
 import dev.winnow.record.Mojibake;
 import dev.winnow.record.Record;
@@ -15,68 +14,41 @@ import java.util.function.Function;
  * touched — the record's raw text keeps what the file said; and a page range written with its
  * abbreviation ("pp 37-64", "pp. 37-64", "p. 5") loses it.
  */
-final class RecordRepairs implements RecordSink, ColumnMapping.Listener {
-    private final RecordSink next;
-
+final class RecordRepairs extends ForwardingSink {
     RecordRepairs(RecordSink next) {
-        this.next = next;
+        super(next);
     }
 
     @Override
     public void accept(ParsedRecord p) {
         Record r = p.record();
         List<String> repaired = new ArrayList<>(0);
-        Record.Builder b = r.toBuilder();
-        b.title(text(r.title(), "title", repaired));
-        b.originalTitle(text(r.originalTitle(), "original title", repaired));
-        b.authors(names(r.authors(), "authors", repaired));
-        b.editors(names(r.editors(), "editors", repaired));
-        b.journal(text(r.journal(), "journal", repaired));
-        b.journalAbbreviation(text(r.journalAbbreviation(), "journal abbreviation", repaired));
-        b.abstractText(text(r.abstractText(), "abstract", repaired));
-        b.keywords(texts(r.keywords(), "keywords", repaired));
-        b.publisher(text(r.publisher(), "publisher", repaired));
-        b.place(text(r.place(), "place", repaired));
-        b.institution(text(r.institution(), "institution", repaired));
-        b.notes(texts(r.notes(), "notes", repaired));
+        String title = text(r.title(), "title", repaired);
+        String originalTitle = text(r.originalTitle(), "original title", repaired);
+        List<Author> authors = names(r.authors(), "authors", repaired);
+        List<Author> editors = names(r.editors(), "editors", repaired);
+        String journal = text(r.journal(), "journal", repaired);
+        String journalAbbreviation = text(r.journalAbbreviation(), "journal abbreviation", repaired);
+        String abstractText = text(r.abstractText(), "abstract", repaired);
+        List<String> keywords = texts(r.keywords(), "keywords", repaired);
+        String publisher = text(r.publisher(), "publisher", repaired);
+        String place = text(r.place(), "place", repaired);
+        String institution = text(r.institution(), "institution", repaired);
+        List<String> notes = texts(r.notes(), "notes", repaired);
         String pages = withoutAbbreviation(r.pages());
-        b.pages(pages);
         if (repaired.isEmpty() && pages == r.pages()) {
-            next.accept(p);
+            next.accept(p); // the common case: no copy of the record made
             return;
         }
+        Record.Builder b = r.toBuilder().title(title).originalTitle(originalTitle).authors(authors).editors(editors)
+                .journal(journal).journalAbbreviation(journalAbbreviation).abstractText(abstractText)
+                .keywords(keywords).publisher(publisher).place(place).institution(institution).notes(notes)
+                .pages(pages);
         if (!repaired.isEmpty()) {
             next.repaired(p.position(), p.line(), "text that was UTF-8 read as Windows-1252 or Mac Roman, repaired in "
                     + String.join(", ", repaired) + " (the raw record keeps it as the file had it)");
         }
         next.accept(new ParsedRecord(b.build(), p.position(), p.line(), p.raw()));
-    }
-
-    @Override
-    public void skip(int position, long line, String reason) {
-        next.skip(position, line, reason);
-    }
-
-    @Override
-    public void broken(int position, long line, ParseException problem) {
-        next.broken(position, line, problem);
-    }
-
-    @Override
-    public void repaired(int position, long line, String what) {
-        next.repaired(position, line, what);
-    }
-
-    @Override
-    public void warn(int position, long line, String message) {
-        next.warn(position, line, message);
-    }
-
-    @Override
-    public void columns(ColumnMapping mapping) {
-        if (next instanceof ColumnMapping.Listener listener) {
-            listener.columns(mapping);
-        }
     }
 
     private static String text(String s, String field, List<String> repaired) {
@@ -102,12 +74,20 @@ final class RecordRepairs implements RecordSink, ColumnMapping.Listener {
         });
     }
 
+    /** The values with f applied; the same list when f changed none of them (no copy for the common case). */
     private static <T> List<T> map(List<T> values, Function<T, T> f) {
-        List<T> out = new ArrayList<>(values.size());
-        for (T v : values) {
-            out.add(f.apply(v));
+        List<T> out = null;
+        for (int i = 0; i < values.size(); i++) {
+            T v = values.get(i);
+            T w = f.apply(v);
+            if (w != v && out == null) {
+                out = new ArrayList<>(values.subList(0, i));
+            }
+            if (out != null) {
+                out.add(w);
+            }
         }
-        return out;
+        return out == null ? values : out;
     }
 
     /** "pp 37-64", "pp. 37-64", "p. 5", "P 12-19" → the range alone; anything else as it is (same instance). */

@@ -333,6 +333,29 @@ class ImportServiceTest {
         }
     }
 
+    /** The records are committed before the dedup runs: its failure is reported as such, not as a refused file. */
+    @ParameterizedTest
+    @EnumSource(TestDb.class)
+    void aFailedDeduplicationLeavesTheRecordsStoredAndSaysADedupRunIsOwed(TestDb kind) throws Exception {
+        try (Database db = kind.fresh()) {
+            Project p = project(db);
+            ImportService service = new ImportService(db, (project, actor) -> {
+                throw new IllegalStateException("the database went away");
+            });
+            ImportReport r = service.importFile(p, SourceSpec.database("MEDLINE"), write("a.csv", csv(3, 0)),
+                    ImportService.Options.DEFAULT, ANA);
+            assertThat(r.records()).isEqualTo(3);
+            assertThat(r.dedup()).isNull();
+            assertThat(r.warnings()).extracting(ImportReport.Warning::message).singleElement().asString()
+                    .contains("deduplication after the import failed").contains("the database went away")
+                    .contains("winnow dedup");
+            assertThat(r.lines()).anyMatch(l -> l.startsWith("  warning: deduplication after the import failed"));
+            assertThat(count(db, "source_record")).isEqualTo(3);
+            db.useTransaction(h -> assertThat(Json.read(ImportStore.list(h, p.id()).get(0).report(), ImportReport.class))
+                    .isEqualTo(r));
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(TestDb.class)
     void eachImportDeduplicatesTheProjectAndReportsItsFigures(TestDb kind) throws Exception {

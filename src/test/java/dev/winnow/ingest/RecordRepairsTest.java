@@ -11,6 +11,28 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class RecordRepairsTest {
+    /** A wrapper forwards every method of RecordSink: one added later fails here until ForwardingSink passes it on. */
+    @Test
+    void theWrapperForwardsEveryMethodOfTheSink() throws NoSuchMethodException {
+        for (java.lang.reflect.Method m : RecordSink.class.getMethods()) {
+            assertThat(ForwardingSink.class.getDeclaredMethod(m.getName(), m.getParameterTypes()))
+                    .as(m.getName()).isNotNull();
+        }
+        assertThat(RecordRepairs.class.getSuperclass()).isEqualTo(ForwardingSink.class);
+        List<String> warned = new java.util.ArrayList<>();
+        new RecordRepairs(new RecordSink() {
+            @Override
+            public void accept(ParsedRecord record) {
+            }
+
+            @Override
+            public void warn(int position, long line, String message) {
+                warned.add(position + "@" + line + ": " + message);
+            }
+        }).warn(3, 12, "cut short");
+        assertThat(warned).containsExactly("3@12: cut short");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"pp 37-64|37-64", "pp. 37-64|37-64", "p. 5|5", "PP 12-19|12-19", "p 5|5",
             "P12|P12", "pp37-64|pp37-64", "pages 3-4|pages 3-4", "e1234|e1234", "S12-S15|S12-S15"})
