@@ -42,8 +42,9 @@ public final class ReviewStatusService {
     }
 
     public Status status(Viewer viewer, Project p) {
-        ReviewFacts f = facts(viewer, p);
-        return new Status(projects.status(p), f, ReviewChecklist.steps(f), ReviewChecklist.problems(f));
+        Base b = base(p);
+        ReviewFacts f = facts(viewer, p, b);
+        return new Status(b.counts(), f, ReviewChecklist.steps(f), ReviewChecklist.problems(f));
     }
 
     /** What a reviewer opening a stage's queue should be told first (empty project, waiting records, …). */
@@ -53,7 +54,10 @@ public final class ReviewStatusService {
 
     /** Every fact of the checklist. */
     public ReviewFacts facts(Viewer viewer, Project p) {
-        Base b = base(p);
+        return facts(viewer, p, base(p));
+    }
+
+    private ReviewFacts facts(Viewer viewer, Project p, Base b) {
         ProjectStatus counts = b.counts();
         Protocol protocol = b.protocol().protocol();
         ScreeningProgress progress = new ScreeningProgress(db);
