@@ -49,7 +49,7 @@ public final class ReviewStatusService {
 
     /** What a reviewer opening a stage's queue should be told first (empty project, waiting records, …). */
     public List<Problem> screeningProblems(Viewer viewer, Project p, StageName stage) {
-        return ReviewChecklist.forScreening(quickFacts(viewer, p), stage.label());
+        return ReviewChecklist.forScreening(quickFacts(viewer, p, stage), stage.label());
     }
 
     /** Every fact of the checklist. */
@@ -115,17 +115,17 @@ public final class ReviewStatusService {
                         charts.finalEntries(p).size()), report);
     }
 
-    /** The facts the screening page needs, read cheaply (no outcomes of other stages, no report). */
-    private ReviewFacts quickFacts(Viewer viewer, Project p) {
+    /**
+     * The facts the screening page of {@code stage} needs, read cheaply: that stage's record count
+     * only (the screening page asks on every view; no outcomes, no other stage, no report).
+     */
+    private ReviewFacts quickFacts(Viewer viewer, Project p, StageName stage) {
         Base b = base(p);
         ProjectStatus counts = b.counts();
         Protocol protocol = b.protocol().protocol();
-        List<ReviewFacts.StageFacts> stages = new ArrayList<>();
-        for (StageName s : StageName.values()) {
-            ScreeningService.Progress progress = screening.progress(viewer, p, s);
-            stages.add(new ReviewFacts.StageFacts(s.label(), progress.total(), 0, 0, 0, 0, 0, 0,
-                    protocol.rules(s).requiredReviewers(), List.of()));
-        }
+        ScreeningService.Progress progress = screening.progress(viewer, p, stage);
+        List<ReviewFacts.StageFacts> stages = List.of(new ReviewFacts.StageFacts(stage.label(), progress.total(),
+                0, 0, 0, 0, 0, 0, protocol.rules(stage).requiredReviewers(), List.of()));
         return new ReviewFacts(p.key(), counts.sources(), counts.importFiles(), counts.sourceRecords(), b.awaiting(),
                 counts.studyRecords(), 0, b.protocol().version(), protocol.criteria().size(), b.questionSet(),
                 b.screeners(), b.reviewers(), stages, ReviewFacts.Pilot.NONE, new ReviewFacts.FullTexts(0, 0, 0), new ReviewFacts.Charting(false, 0, 0),
