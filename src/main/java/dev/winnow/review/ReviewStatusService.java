@@ -65,7 +65,14 @@ public final class ReviewStatusService {
         long includedAtFullText = 0;
         long fullTextRecords = 0;
         boolean blinded = false;
+        boolean fullTextClosed = false;
         for (StageName stage : StageName.values()) {
+            if (screening.closedTo(viewer, p, stage).isPresent()) {
+                // blinding: its list would show how the others decided (outcomes would refuse: StageClosed)
+                fullTextClosed |= stage == StageName.FULL_TEXT;
+                blinded = true;
+                continue;
+            }
             var outcomes = screening.outcomes(viewer, p, stage);
             Map<String, Long> c = outcomes.counts();
             List<ReviewFacts.ReviewerCount> per = progress.perReviewer(p, stage).stream()
@@ -92,7 +99,8 @@ public final class ReviewStatusService {
         }
         long retrieved = 0;
         long notRetrieved = 0;
-        for (var row : new FullTextService(db).statuses(p)) {
+        for (var row : fullTextClosed ? List.<dev.winnow.store.FullTextStore.FullTextRow>of()
+                : new FullTextService(db).statuses(p)) {
             if (FullTextService.RETRIEVED.equals(row.status())) {
                 retrieved++;
             } else if (FullTextService.NOT_RETRIEVED.equals(row.status())) {
