@@ -80,9 +80,10 @@ public final class Fingerprint {
             cochraneVersion = 0;
         }
         pmid = r.pmid() == null ? null : emptyToNull(NON_DIGIT.matcher(r.pmid()).replaceAll("").replaceFirst("^0+", ""));
-        titleKey = Titles.normalise(Titles.withoutNotes(r.title()));
+        String title = Titles.withoutNotes(r.title());
+        titleKey = Titles.normalise(title);
         titleBigrams = Similarity.bigrams(titleKey);
-        mainTitleKey = mainTitle(Titles.withoutNotes(r.title()));
+        mainTitleKey = mainTitle(title);
         String[] titleWords = titleKey == null ? new String[0] : titleKey.split(" ");
         titleNumbers = numbers(titleWords);
         part = part(titleWords);

@@ -42,18 +42,22 @@ public final class ReviewStatusService {
     }
 
     public Status status(Viewer viewer, Project p) {
-        ReviewFacts f = facts(viewer, p);
-        return new Status(projects.status(p), f, ReviewChecklist.steps(f), ReviewChecklist.problems(f));
+        Base b = base(p);
+        ReviewFacts f = facts(viewer, p, b);
+        return new Status(b.counts(), f, ReviewChecklist.steps(f), ReviewChecklist.problems(f));
     }
 
     /** What a reviewer opening a stage's queue should be told first (empty project, waiting records, …). */
     public List<Problem> screeningProblems(Viewer viewer, Project p, StageName stage) {
-        return ReviewChecklist.forScreening(quickFacts(viewer, p), stage.label());
+        return ReviewChecklist.forScreening(quickFacts(viewer, p, stage), stage.label());
     }
 
     /** Every fact of the checklist. */
     public ReviewFacts facts(Viewer viewer, Project p) {
-        Base b = base(p);
+        return facts(viewer, p, base(p));
+    }
+
+    private ReviewFacts facts(Viewer viewer, Project p, Base b) {
         ProjectStatus counts = b.counts();
         Protocol protocol = b.protocol().protocol();
         ScreeningProgress progress = new ScreeningProgress(db);
@@ -61,7 +65,14 @@ public final class ReviewStatusService {
         long includedAtFullText = 0;
         long fullTextRecords = 0;
         boolean blinded = false;
+        boolean fullTextClosed = false;
         for (StageName stage : StageName.values()) {
+            if (screening.closedTo(viewer, p, stage).isPresent()) {
+                // blinding: its list would show how the others decided (outcomes would refuse: StageClosed)
+                fullTextClosed |= stage == StageName.FULL_TEXT;
+                blinded = true;
+                continue;
+            }
             var outcomes = screening.outcomes(viewer, p, stage);
             Map<String, Long> c = outcomes.counts();
             List<ReviewFacts.ReviewerCount> per = progress.perReviewer(p, stage).stream()
@@ -88,7 +99,8 @@ public final class ReviewStatusService {
         }
         long retrieved = 0;
         long notRetrieved = 0;
-        for (var row : new FullTextService(db).statuses(p)) {
+        for (var row : fullTextClosed ? List.<dev.winnow.store.FullTextStore.FullTextRow>of()
+                : new FullTextService(db).statuses(p)) {
             if (FullTextService.RETRIEVED.equals(row.status())) {
                 retrieved++;
             } else if (FullTextService.NOT_RETRIEVED.equals(row.status())) {
@@ -111,17 +123,17 @@ public final class ReviewStatusService {
                         charts.finalEntries(p).size()), report);
     }
 
-    /** The facts the screening page needs, read cheaply (no outcomes of other stages, no report). */
-    private ReviewFacts quickFacts(Viewer viewer, Project p) {
+    /**
+     * The facts the screening page of {@code stage} needs, read cheaply: that stage's record count
+     * only (the screening page asks on every view; no outcomes, no other stage, no report).
+     */
+    private ReviewFacts quickFacts(Viewer viewer, Project p, StageName stage) {
         Base b = base(p);
         ProjectStatus counts = b.counts();
         Protocol protocol = b.protocol().protocol();
-        List<ReviewFacts.StageFacts> stages = new ArrayList<>();
-        for (StageName s : StageName.values()) {
-            ScreeningService.Progress progress = screening.progress(viewer, p, s);
-            stages.add(new ReviewFacts.StageFacts(s.label(), progress.total(), 0, 0, 0, 0, 0, 0,
-                    protocol.rules(s).requiredReviewers(), List.of()));
-        }
+        ScreeningService.Progress progress = screening.progress(viewer, p, stage);
+        List<ReviewFacts.StageFacts> stages = List.of(new ReviewFacts.StageFacts(stage.label(), progress.total(),
+                0, 0, 0, 0, 0, 0, protocol.rules(stage).requiredReviewers(), List.of()));
         return new ReviewFacts(p.key(), counts.sources(), counts.importFiles(), counts.sourceRecords(), b.awaiting(),
                 counts.studyRecords(), 0, b.protocol().version(), protocol.criteria().size(), b.questionSet(),
                 b.screeners(), b.reviewers(), stages, ReviewFacts.Pilot.NONE, new ReviewFacts.FullTexts(0, 0, 0), new ReviewFacts.Charting(false, 0, 0),

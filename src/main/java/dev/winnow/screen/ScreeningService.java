@@ -235,6 +235,11 @@ public final class ScreeningService {
         requireReviewer(viewer, "ask for records to screen");
         requireOpen(viewer, project, stageName);
         releaseExpired(project, stageName);
+        return reserveNext(viewer, project, stageName);
+    }
+
+    /** {@link #next} after its checks and the release of expired reservations (decideAndNext has released them already). */
+    private Optional<Next> reserveNext(Viewer viewer, Project project, StageName stageName) {
         long me = viewer.userId();
         Optional<Next> held = db.read(h -> StageContext.find(h, project.id(), stageName)
                 .flatMap(c -> pilotOrHeld(h, c, me)));
@@ -462,7 +467,11 @@ public final class ScreeningService {
         releaseExpired(project, stageName);
         List<Long> candidates = candidates(project, stageName, viewer.userId(), Set.of(studyId));
         Decided d = decide(viewer, project, stageName, studyId, input, candidates);
-        return d.next() == null ? new Decided(d.decision(), next(viewer, project, stageName)) : d;
+        if (d.next() != null) {
+            return d;
+        }
+        requireOpen(viewer, project, stageName); // a replayed decision skipped decide's check
+        return new Decided(d.decision(), reserveNext(viewer, project, stageName)); // expired ones released above
     }
 
     /**

@@ -140,6 +140,7 @@ class ScreeningIntegrityBrowserTest {
             assertThat(ann.locator("main")).not().containsText(TITLES[0]);
             assertThat(ann.locator("main")).containsText("opens to you once");
             ann.navigate(f.p());
+            assertThat(ann.locator("#checklist")).isVisible(); // the overview itself, not a refusal
             assertThat(ann.locator("#stage-full-text")).hasCount(0);
             String api = f.base() + "/api/v1/projects/" + f.project().key() + "/stages/full-text";
             for (String path : List.of("/next", "/outcomes", "/conflicts")) {
