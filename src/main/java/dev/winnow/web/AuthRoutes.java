@@ -139,7 +139,7 @@ final class AuthRoutes {
                 "page", new PageInfo(Security.user(ctx), token, heading, null, null),
                 "heading", heading, "intro", intro, "action", action, "button", button,
                 "error", error == null ? "" : error,
-                "username", ctx.formParam("username") == null ? "" : ctx.formParam("username"))));
+                "username", ProjectRoutes.typed(ctx, "username"))));
     }
 
     private void form(Context ctx, String error, int status) {
@@ -154,7 +154,7 @@ final class AuthRoutes {
                 "page", new PageInfo(null, token, "Sign in", null, null),
                 "error", error == null ? "" : error,
                 "next", safeNext(next),
-                "username", ctx.formParam("username") == null ? "" : ctx.formParam("username"),
+                "username", ProjectRoutes.typed(ctx, "username"),
                 "firstRun", accounts.firstRun())));
     }
 
