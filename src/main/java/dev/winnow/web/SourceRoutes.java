@@ -114,8 +114,7 @@ public final class SourceRoutes {
                 .replace("(--searched)", "(Searched on)")
                 .replace("(--source NAME, e.g. \"MEDLINE\")", "(Source, e.g. \"MEDLINE\")")
                 .replace("pass --again to import the same file again",
-                        "tick \"import a file again\" to import the same file again")
-                .replace("(--search-string-file)", "(search string)");
+                        "tick \"import a file again\" to import the same file again");
     }
 
     /** Saves each uploaded file under its own name in a private temporary folder, imports it, removes it. */
