@@ -111,8 +111,12 @@ public final class AccountService {
      * account, the administrator, so a fresh server needs no command line.
      */
     public boolean firstRun() {
-        return db.withHandle(h -> h.createQuery("select count(*) from app_user where password_hash is not null")
-                .mapTo(Long.class).one() == 0);
+        return db.withHandle(h -> canSignIn(h) == 0);
+    }
+
+    /** How many accounts can sign in (have a password). */
+    private static long canSignIn(org.jdbi.v3.core.Handle h) {
+        return h.createQuery("select count(*) from app_user where password_hash is not null").mapTo(Long.class).one();
     }
 
     /** The first account, created from the web on a fresh server: an administrator. Refused once anyone can sign in. */
@@ -120,7 +124,7 @@ public final class AccountService {
         String name = normaliseName(username);
         String hash = hashNew(password);
         return db.inTransaction(h -> {
-            if (h.createQuery("select count(*) from app_user where password_hash is not null").mapTo(Long.class).one() > 0) {
+            if (canSignIn(h) > 0) {
                 throw new UserError("This server already has accounts: ask its administrator or a project owner to "
                         + "invite you.");
             }

@@ -109,9 +109,24 @@ final class AuthRoutes {
 
     /** The account was just made with this password: sign its owner in and go on. */
     private void signInAfterJoining(Context ctx, String to) {
-        var signIn = accounts.signIn(ctx.formParam("username"), ctx.formParam("password"), ctx.ip());
+        try {
+            signInAndGo(ctx, to);
+        } catch (SignInRefused e) {
+            form(ctx, "Your account is made, but signing you in was refused: " + e.getMessage(),
+                    e.throttled() ? 429 : 401);
+        }
+    }
+
+    /**
+     * Signs in with the form's user name and password from the client's address (a trusted proxy's
+     * forwarded one) and this browser's device cookie, sets the cookies and goes on to {@code to}.
+     */
+    private void signInAndGo(Context ctx, String to) {
+        var signIn = accounts.signIn(ctx.formParam("username"), ctx.formParam("password"),
+                security.clientAddress(ctx), ctx.cookie(DEVICE_COOKIE));
         security.setCookie(ctx, Security.SESSION_COOKIE, signIn.cookieValue(),
                 AccountService.ABSOLUTE_TIMEOUT.toSeconds(), "Lax");
+        security.setCookie(ctx, DEVICE_COOKIE, signIn.deviceCookie(), DEVICE_MAX_AGE, "Strict");
         security.setCookie(ctx, Security.LOGIN_COOKIE, "", 0, "Strict");
         ctx.redirect(to);
     }
@@ -124,7 +139,7 @@ final class AuthRoutes {
                 "page", new PageInfo(Security.user(ctx), token, heading, null, null),
                 "heading", heading, "intro", intro, "action", action, "button", button,
                 "error", error == null ? "" : error,
-                "username", ctx.formParam("username") == null ? "" : ctx.formParam("username"))));
+                "username", ProjectRoutes.typed(ctx, "username"))));
     }
 
     private void form(Context ctx, String error, int status) {
@@ -139,7 +154,7 @@ final class AuthRoutes {
                 "page", new PageInfo(null, token, "Sign in", null, null),
                 "error", error == null ? "" : error,
                 "next", safeNext(next),
-                "username", ctx.formParam("username") == null ? "" : ctx.formParam("username"),
+                "username", ProjectRoutes.typed(ctx, "username"),
                 "firstRun", accounts.firstRun())));
     }
 
@@ -149,13 +164,7 @@ final class AuthRoutes {
             return;
         }
         try {
-            var signIn = accounts.signIn(ctx.formParam("username"), ctx.formParam("password"),
-                    security.clientAddress(ctx), ctx.cookie(DEVICE_COOKIE));
-            security.setCookie(ctx, Security.SESSION_COOKIE, signIn.cookieValue(),
-                    AccountService.ABSOLUTE_TIMEOUT.toSeconds(), "Lax");
-            security.setCookie(ctx, DEVICE_COOKIE, signIn.deviceCookie(), DEVICE_MAX_AGE, "Strict");
-            security.setCookie(ctx, Security.LOGIN_COOKIE, "", 0, "Strict");
-            ctx.redirect(safeNext(ctx.formParam("next")));
+            signInAndGo(ctx, safeNext(ctx.formParam("next")));
         } catch (SignInRefused e) {
             form(ctx, e.getMessage(), e.throttled() ? 429 : 401);
         }

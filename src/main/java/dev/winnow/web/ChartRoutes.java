@@ -151,11 +151,7 @@ final class ChartRoutes {
     }
 
     private Study study(Context ctx, Access a) {
-        String id = ctx.pathParam("studyId");
-        if (!id.matches("\\d{1,18}")) {
-            throw WebError.notFound();
-        }
-        return projects.study(a.project(), Long.parseLong(id)).orElseThrow(WebError::notFound);
+        return projects.study(a.project(), WebError.pathId(ctx, "studyId")).orElseThrow(WebError::notFound);
     }
 
     /** The sources to chart: those included at full text; before any are, every record (with a note). */

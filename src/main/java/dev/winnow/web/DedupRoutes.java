@@ -90,11 +90,7 @@ public final class DedupRoutes {
         });
         r.post("/p/{key}/dedup/pairs/{pairId}/{action}", ctx -> {
             Access a = access.access(ctx, Role.REVIEWER);
-            String id = ctx.pathParam("pairId");
-            if (!id.matches("\\d{1,18}")) {
-                throw WebError.notFound();
-            }
-            long pair = Long.parseLong(id);
+            long pair = WebError.pathId(ctx, "pairId");
             String done;
             try {
                 done = switch (ctx.pathParam("action")) {

@@ -275,11 +275,7 @@ public final class FullTextRoutes {
 
     /** The study named by the route's {@code {studyId}}; an id that is not a record of this project is 404. */
     static Study study(ProjectService projects, Context ctx, Access a) {
-        String id = ctx.pathParam("studyId");
-        if (!id.matches("\\d{1,18}")) {
-            throw WebError.notFound();
-        }
-        return projects.study(a.project(), Long.parseLong(id)).orElseThrow(WebError::notFound);
+        return projects.study(a.project(), WebError.pathId(ctx, "studyId")).orElseThrow(WebError::notFound);
     }
 
     /** An uploaded file's name fit for a quoted header value: printable ASCII, no quote, backslash or path. */

@@ -141,13 +141,18 @@ public final class ProjectRoutes {
     }
 
     private void listPage(Context ctx, String error, int status) {
-        boolean posted = "POST".equalsIgnoreCase(ctx.method().name());
         ctx.status(status).html(views.render("project/list.jte", Map.of(
                 "page", page(ctx, "Projects", null, null),
                 "projects", team.projectsOf(Security.user(ctx)),
                 "error", error,
-                "typedTitle", posted && ctx.formParam("title") != null ? ctx.formParam("title") : "",
-                "typedDescription", posted && ctx.formParam("description") != null ? ctx.formParam("description") : "")));
+                "typedTitle", typed(ctx, "title"),
+                "typedDescription", typed(ctx, "description"))));
+    }
+
+    /** What the person typed into a form field, to show it again after an error ("" when nothing was posted). */
+    static String typed(Context ctx, String field) {
+        String v = "POST".equalsIgnoreCase(ctx.method().name()) ? ctx.formParam(field) : null;
+        return v == null ? "" : v;
     }
 
     static PageInfo page(Context ctx, String title, Access a, String tab) {

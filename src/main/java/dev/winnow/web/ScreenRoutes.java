@@ -120,13 +120,14 @@ public final class ScreenRoutes {
         r.post("/p/{key}/conflicts/{stage}/{studyId}", ctx -> {
             Access a = access.access(ctx, Role.REVIEWER);
             StageName stage = StageName.parse(ctx.pathParam("stage"));
+            long study = WebError.pathId(ctx, "studyId");
             try {
-                screening.resolve(viewer(a), a.project(), stage, Long.parseLong(ctx.pathParam("studyId")),
+                screening.resolve(viewer(a), a.project(), stage, study,
                         verdict(ctx.formParam("verdict")),
                         ctx.formParam("method") == null ? "third-reviewer" : ctx.formParam("method"),
                         ctx.formParams("reason"), ctx.formParam("note"));
                 ranking.resolved(a.project().id(), stage);
-            } catch (UserError | NumberFormatException e) {
+            } catch (UserError e) {
                 conflictsPage(ctx, a, e.getMessage(), 400);
                 return;
             }
@@ -184,12 +185,8 @@ public final class ScreenRoutes {
             Access a = access.access(ctx, Role.REVIEWER);
             ResolutionBody b = ApiRoutes.parse(ctx, ResolutionBody.class);
             StageName stage = StageName.parse(ctx.pathParam("stage"));
-            String id = ctx.pathParam("studyId");
-            if (!id.matches("\\d{1,18}")) {
-                throw WebError.notFound();
-            }
             var resolution = screening.resolve(viewer(a), a.project(), stage,
-                    Long.parseLong(id), verdict(b.verdict()),
+                    WebError.pathId(ctx, "studyId"), verdict(b.verdict()),
                     b.method() == null ? "third-reviewer" : b.method(), b.reasons(), b.note());
             ranking.resolved(a.project().id(), stage);
             ctx.status(201).json(resolution);

@@ -99,10 +99,8 @@ public final class SourceRoutes {
     /** What the person typed into the upload form, to show it again after an error. */
     private static Map<String, String> typed(Context ctx) {
         Map<String, String> out = new java.util.HashMap<>();
-        boolean posted = "POST".equalsIgnoreCase(ctx.method().name());
         for (String f : List.of("source", "platform", "searched")) {
-            String v = posted ? ctx.formParam(f) : null;
-            out.put(f, v == null ? "" : v);
+            out.put(f, ProjectRoutes.typed(ctx, f));
         }
         return out;
     }
@@ -116,8 +114,7 @@ public final class SourceRoutes {
                 .replace("(--searched)", "(Searched on)")
                 .replace("(--source NAME, e.g. \"MEDLINE\")", "(Source, e.g. \"MEDLINE\")")
                 .replace("pass --again to import the same file again",
-                        "tick \"import a file again\" to import the same file again")
-                .replace("(--search-string-file)", "(search string)");
+                        "tick \"import a file again\" to import the same file again");
     }
 
     /** Saves each uploaded file under its own name in a private temporary folder, imports it, removes it. */

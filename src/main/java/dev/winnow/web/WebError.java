@@ -18,6 +18,18 @@ public final class WebError extends RuntimeException {
         return new WebError(404, "Not found.");
     }
 
+    /**
+     * The number in the route's path parameter {@code name} (a record's or pair's id): anything that
+     * is not one cannot name a thing here, so it is 404 like an id that names nothing.
+     */
+    static long pathId(io.javalin.http.Context ctx, String name) {
+        String id = ctx.pathParam(name);
+        if (!id.matches("\\d{1,18}")) {
+            throw notFound();
+        }
+        return Long.parseLong(id);
+    }
+
     public static WebError forbidden(String message) {
         return new WebError(403, message);
     }

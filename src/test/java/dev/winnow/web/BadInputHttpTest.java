@@ -199,6 +199,18 @@ class BadInputHttpTest {
     }
 
     @Test
+    void aRecordIdInThePathThatIsNotANumberIsNotFoundOnTheFormAndTheApiAlike() {
+        var form = admin.postForm("/p/" + project.key() + "/conflicts/title-abstract/abc",
+                Map.of("_csrf", admin.csrf, "verdict", "include"));
+        assertThat(form.statusCode()).isEqualTo(404);
+        assertThat(form.body()).doesNotContain("For input string");
+        var api = new WebClient(server.port()).json("POST", "/api/v1/projects/" + project.key()
+                + "/stages/title-abstract/conflicts/abc/resolution", "{\"verdict\":\"include\"}",
+                "Authorization", "Bearer " + token);
+        assertThat(api.statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void theFaviconIsServed() {
         var icon = new WebClient(server.port()).get("/favicon.ico");
         assertThat(icon.statusCode()).isEqualTo(200);

@@ -82,6 +82,9 @@ class FirstHourPagesTest {
         HttpResponse<String> joined = join(rita, path, "rita", "reviewer password 1");
         assertThat(joined.statusCode()).isEqualTo(302);
         assertThat(joined.headers().firstValue("Location")).hasValue("/p/q");
+        // signed in as the sign-in form does: this browser is known from now on (its own throttling)
+        assertThat(joined.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith(AuthRoutes.DEVICE_COOKIE + "=")
+                && !c.startsWith(AuthRoutes.DEVICE_COOKIE + "=;"));
         assertThat(rita.get("/p/q").statusCode()).isEqualTo(200);
         // the link was used: a second person cannot use it
         assertThat(new WebClient(server.port()).get(path).statusCode()).isEqualTo(404);
