@@ -131,7 +131,7 @@ public final class TfIdf {
     /** The weighted, normalised rows of every document, in the order added. */
     public synchronized List<SparseVector> rows() {
         if (rows == null) {
-            rows = List.copyOf(compute());
+            rows = new FeatureRows(compute(), vocabulary.size());
         }
         return rows;
     }

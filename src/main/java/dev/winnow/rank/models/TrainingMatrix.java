@@ -3,9 +3,6 @@ package dev.winnow.rank.models;
 import dev.winnow.rank.features.SparseVector;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The labelled rows packed for the dual solver, with the columns only one row has folded away.
@@ -264,7 +261,7 @@ public final class TrainingMatrix {
     public void dotAll(double[] w, double[] out) {
         if (sharedEntries >= PARALLEL_FROM) {
             int middle = middleRow();
-            both(() -> dotRows(0, middle, w, out), () -> dotRows(middle, rows, w, out));
+            TwoCores.both(() -> dotRows(0, middle, w, out), () -> dotRows(middle, rows, w, out));
         } else {
             dotRows(0, rows, w, out);
         }
@@ -298,9 +295,9 @@ public final class TrainingMatrix {
             return;
         }
         int middle = middleRow();
-        both(() -> addRows(0, middle, coefficient, into), () -> addRows(middle, rows, coefficient, spare));
+        TwoCores.both(() -> addRows(0, middle, coefficient, into), () -> addRows(middle, rows, coefficient, spare));
         int half = columns / 2;
-        both(() -> drain(spare, into, 0, half), () -> drain(spare, into, half, columns));
+        TwoCores.both(() -> drain(spare, into, 0, half), () -> drain(spare, into, half, columns));
     }
 
     /** The first row of the second half: the halves hold about the same number of entries. */
@@ -321,27 +318,6 @@ public final class TrainingMatrix {
         for (int j = lo; j < hi; j++) {
             into[j] += from[j];
             from[j] = 0;
-        }
-    }
-
-    /**
-     * Runs {@code first} here and {@code second} on the common pool, and returns when both are
-     * done. If no pool thread has started {@code second} by the time {@code first} is done (all
-     * busy, a core slow to wake, or a pool without threads), it runs here too: never waits for a
-     * thread that is not coming.
-     */
-    private static void both(Runnable first, Runnable second) {
-        AtomicBoolean taken = new AtomicBoolean();
-        ForkJoinTask<?> other = ForkJoinPool.commonPool().submit(() -> {
-            if (taken.compareAndSet(false, true)) {
-                second.run();
-            }
-        });
-        first.run();
-        if (taken.compareAndSet(false, true)) {
-            second.run();
-        } else {
-            other.join();
         }
     }
 
