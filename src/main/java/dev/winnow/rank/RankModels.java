@@ -90,11 +90,21 @@ public final class RankModels {
             "ELAS u4 with each record's title counted twice in its text",
             TfIdf.Settings.ELAS_U4, 2, U4, Querier.max());
 
+    /** u4 on English word stems (Snowball "Porter2"): "patients"/"patient", "randomised"/"randomized" meet. */
+    public static final RankModel STEM = new RankModel("stem",
+            "ELAS u4 on English word stems (Snowball English stemmer) instead of the words as written",
+            TfIdf.Settings.ELAS_U4.stemmed(), 1, U4, Querier.max());
+
+    /** The same, dropping terms in more than half of the records (u4 drops those in more than 95%). */
+    public static final RankModel STEM_MAXDF_05 = new RankModel("stem-maxdf05",
+            "ELAS u4 on English word stems, terms in more than 50% of the records dropped (u4: 95%)",
+            TfIdf.Settings.ELAS_U4.stemmed().withMaxDf(0.5), 1, U4, Querier.max());
+
     public static final List<RankModel> ALL = List.of(ELAS_U4, ELAS_U4_FAST, LOGISTIC, ENSEMBLE, EXPLORING);
 
     /** The configurations tried against u4 by the protocol of docs/rank.md (issue 18). */
     public static final List<RankModel> CANDIDATES = List.of(NB, fusionRrf(10), fusionRrf(60), FUSION_Z,
-            phaseSwitch(50), phaseSwitch(200), TITLE2);
+            phaseSwitch(50), phaseSwitch(200), TITLE2, STEM, STEM_MAXDF_05);
 
     /** The default, chosen by the benchmark (docs/rank.md). */
     public static final RankModel DEFAULT = ELAS_U4;

@@ -11,6 +11,7 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.pattern.PatternTokenizer;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
@@ -25,16 +26,28 @@ public final class TextAnalyzer {
     /** scikit-learn's default {@code token_pattern}, with Python 3's Unicode meaning of \w. */
     private static final Pattern TOKEN = Pattern.compile("\\b\\w\\w+\\b", Pattern.UNICODE_CHARACTER_CLASS);
     private final boolean bigrams;
-    private final Analyzer analyzer = new Analyzer() {
-        @Override
-        protected TokenStreamComponents createComponents(String field) {
-            Tokenizer source = new PatternTokenizer(TOKEN, 0);
-            return new TokenStreamComponents(source, new LowerCaseFilter(source));
-        }
-    };
+    private final Analyzer analyzer;
 
     public TextAnalyzer(boolean bigrams) {
+        this(bigrams, false);
+    }
+
+    /**
+     * {@code stem}: each lower-cased word is reduced to its English stem (Snowball's English
+     * stemmer, "Porter2": "patients" and "patient" → "patient", "randomized" → "random") before the
+     * bigrams are formed.
+     */
+    public TextAnalyzer(boolean bigrams, boolean stem) {
         this.bigrams = bigrams;
+        this.analyzer = new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String field) {
+                Tokenizer source = new PatternTokenizer(TOKEN, 0);
+                TokenStream lower = new LowerCaseFilter(source);
+                return new TokenStreamComponents(source,
+                        stem ? new SnowballFilter(lower, new org.tartarus.snowball.ext.EnglishStemmer()) : lower);
+            }
+        };
     }
 
     /** The words of {@code text}, in order. */

@@ -26,9 +26,24 @@ import java.util.Map;
  */
 public final class TfIdf {
     /** The settings of a TF-IDF extractor. */
-    public record Settings(boolean bigrams, int minDf, double maxDf, boolean sublinearTf) {
-        /** ELAS u4's: word 1–2-grams, min_df 1, max_df 0.95, sublinear tf. */
-        public static final Settings ELAS_U4 = new Settings(true, 1, 0.95, true);
+    public record Settings(boolean bigrams, int minDf, double maxDf, boolean sublinearTf, boolean stem) {
+        /** ELAS u4's: word 1–2-grams, min_df 1, max_df 0.95, sublinear tf, words as written. */
+        public static final Settings ELAS_U4 = new Settings(true, 1, 0.95, true, false);
+
+        /** Words as written (no stemming). */
+        public Settings(boolean bigrams, int minDf, double maxDf, boolean sublinearTf) {
+            this(bigrams, minDf, maxDf, sublinearTf, false);
+        }
+
+        /** The same with English stems in place of the words (issue 18's candidates). */
+        public Settings stemmed() {
+            return new Settings(bigrams, minDf, maxDf, sublinearTf, true);
+        }
+
+        /** The same with another max_df (share of documents above which a term is dropped). */
+        public Settings withMaxDf(double share) {
+            return new Settings(bigrams, minDf, share, sublinearTf, stem);
+        }
     }
 
     private final Settings settings;
@@ -42,7 +57,7 @@ public final class TfIdf {
 
     public TfIdf(Settings settings) {
         this.settings = settings;
-        this.analyzer = new TextAnalyzer(settings.bigrams());
+        this.analyzer = new TextAnalyzer(settings.bigrams(), settings.stem());
     }
 
     public Settings settings() {

@@ -19,6 +19,20 @@ class TfIdfTest {
     }
 
     @Test
+    void stemmingMeetsTheFormsOfAWordBeforeBigramsAreFormed() {
+        TextAnalyzer stems = new TextAnalyzer(true, true);
+        assertThat(stems.terms("Patients were Randomized; randomised patient"))
+                .containsExactly("patient", "were", "random", "randomis", "patient",
+                        "patient were", "were random", "random randomis", "randomis patient");
+        assertThat(new TextAnalyzer(true).words("Patients were Randomized"))
+                .containsExactly("patients", "were", "randomized");
+        TfIdf t = new TfIdf(TfIdf.Settings.ELAS_U4.stemmed());
+        t.addAll(java.util.List.of("patients", "patient", "trial"));
+        assertThat(t.dimension()).as("'patients' and 'patient' are one feature").isEqualTo(2);
+        assertThat(t.rows().get(0).indices()).containsExactly(t.rows().get(1).indices());
+    }
+
+    @Test
     void weightsByHandOnATinyCorpus() {
         TfIdf t = new TfIdf(UNIGRAMS);
         t.add("banana banana cherry");
