@@ -100,11 +100,20 @@ public final class RankModels {
             "ELAS u4 on English word stems, terms in more than 50% of the records dropped (u4: 95%)",
             TfIdf.Settings.ELAS_U4.stemmed().withMaxDf(0.5), 1, U4, Querier.max());
 
+    /** u4's words plus the words' character n-grams as a second, equally weighted block. */
+    public static RankModel wordsAndCharGrams(int n) {
+        return new RankModel("words-chars" + n,
+                "ELAS u4's TF-IDF word 1-2-grams plus a block of the words' character " + n
+                        + "-grams (TF-IDF, each block unit length), L2-loss SVM as u4",
+                TfIdf.Settings.ELAS_U4.withCharGrams(n, 1.0), 1, U4, Querier.max());
+    }
+
     public static final List<RankModel> ALL = List.of(ELAS_U4, ELAS_U4_FAST, LOGISTIC, ENSEMBLE, EXPLORING);
 
     /** The configurations tried against u4 by the protocol of docs/rank.md (issue 18). */
     public static final List<RankModel> CANDIDATES = List.of(NB, fusionRrf(10), fusionRrf(60), FUSION_Z,
-            phaseSwitch(50), phaseSwitch(200), TITLE2, STEM, STEM_MAXDF_05);
+            phaseSwitch(50), phaseSwitch(200), TITLE2, STEM, STEM_MAXDF_05, wordsAndCharGrams(4),
+            wordsAndCharGrams(5));
 
     /** The default, chosen by the benchmark (docs/rank.md). */
     public static final RankModel DEFAULT = ELAS_U4;

@@ -82,4 +82,24 @@ public final class TextAnalyzer {
         }
         return out;
     }
+
+    /**
+     * The character n-grams of each word of {@code text} (as {@link #words} gives them), with the
+     * word's boundaries marked by '_': "_beta_" gives "_bet", "beta", "eta_" for n = 4; a marked
+     * word of n characters or fewer is one gram.
+     */
+    public List<String> charGrams(String text, int n) {
+        List<String> out = new ArrayList<>();
+        for (String word : words(text)) {
+            String marked = "_" + word + "_";
+            if (marked.length() <= n) {
+                out.add(marked);
+                continue;
+            }
+            for (int i = 0; i + n <= marked.length(); i++) {
+                out.add(marked.substring(i, i + n));
+            }
+        }
+        return out;
+    }
 }

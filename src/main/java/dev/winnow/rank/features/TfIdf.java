@@ -26,29 +26,51 @@ import java.util.Map;
  */
 public final class TfIdf {
     /** The settings of a TF-IDF extractor. */
-    public record Settings(boolean bigrams, int minDf, double maxDf, boolean sublinearTf, boolean stem) {
+    public record Settings(boolean bigrams, int minDf, double maxDf, boolean sublinearTf, boolean stem, int charGrams,
+                           double charWeight) {
         /** ELAS u4's: word 1–2-grams, min_df 1, max_df 0.95, sublinear tf, words as written. */
-        public static final Settings ELAS_U4 = new Settings(true, 1, 0.95, true, false);
+        public static final Settings ELAS_U4 = new Settings(true, 1, 0.95, true, false, 0, 0);
 
-        /** Words as written (no stemming). */
+        public Settings {
+            if (charGrams < 0 || charGrams == 1 || charWeight < 0) {
+                throw new IllegalArgumentException("character grams of 2 or more characters, weight >= 0: "
+                        + charGrams + ", " + charWeight);
+            }
+        }
+
+        /** Words as written, no character grams. */
         public Settings(boolean bigrams, int minDf, double maxDf, boolean sublinearTf) {
-            this(bigrams, minDf, maxDf, sublinearTf, false);
+            this(bigrams, minDf, maxDf, sublinearTf, false, 0, 0);
         }
 
         /** The same with English stems in place of the words (issue 18's candidates). */
         public Settings stemmed() {
-            return new Settings(bigrams, minDf, maxDf, sublinearTf, true);
+            return new Settings(bigrams, minDf, maxDf, sublinearTf, true, charGrams, charWeight);
         }
 
         /** The same with another max_df (share of documents above which a term is dropped). */
         public Settings withMaxDf(double share) {
-            return new Settings(bigrams, minDf, share, sublinearTf, stem);
+            return new Settings(bigrams, minDf, share, sublinearTf, stem, charGrams, charWeight);
+        }
+
+        /**
+         * The same plus a second block of features: the character n-grams of each word with its
+         * boundaries marked ("_metoprolol_" → "_met", "meto", …, "lol_" for n = 4; a word of n − 2
+         * characters or fewer is one gram), weighted as TF-IDF with the same df limits and
+         * normalised on their own, then scaled by {@code weight}: a row is the unit word block
+         * followed by {@code weight} × the unit gram block. Words that share a stem or a suffix
+         * ("-olol", "-triptan", "-prazole") share grams.
+         */
+        public Settings withCharGrams(int n, double weight) {
+            return new Settings(bigrams, minDf, maxDf, sublinearTf, stem, n, weight);
         }
     }
 
     private final Settings settings;
     private final TextAnalyzer analyzer;
     private final Map<String, Integer> vocabulary = new HashMap<>();
+    /** Term ids that are character grams (the second block of a row). */
+    private final java.util.BitSet gramTerms = new java.util.BitSet();
     private int[] df = new int[1024];
     private final List<int[]> docTerms = new ArrayList<>();
     private final List<int[]> docCounts = new ArrayList<>();
@@ -92,12 +114,12 @@ public final class TfIdf {
     private void count(int row, String text) {
         Map<Integer, Integer> counts = new HashMap<>();
         for (String term : analyzer.terms(text)) {
-            Integer id = vocabulary.get(term);
-            if (id == null) {
-                id = vocabulary.size();
-                vocabulary.put(term, id);
+            counts.merge(termId(term, false), 1, Integer::sum);
+        }
+        if (settings.charGrams() > 0) {
+            for (String gram : analyzer.charGrams(text, settings.charGrams())) {
+                counts.merge(termId(gram, true), 1, Integer::sum);
             }
-            counts.merge(id, 1, Integer::sum);
         }
         int[] ids = counts.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
         int[] c = new int[ids.length];
@@ -112,6 +134,23 @@ public final class TfIdf {
         docCounts.set(row, c);
         rows = null;
     }
+
+    /** A term's id, new ones numbered in order of first appearance; grams are kept apart from words. */
+    private int termId(String term, boolean gram) {
+        String key = gram ? GRAM_MARK + term : term;
+        Integer id = vocabulary.get(key);
+        if (id == null) {
+            id = vocabulary.size();
+            vocabulary.put(key, id);
+            if (gram) {
+                gramTerms.set(id);
+            }
+        }
+        return id;
+    }
+
+    /** Prefixes a gram's key: no word term contains it (words are runs of word characters). */
+    private static final String GRAM_MARK = "#";
 
     /** Adds every document in order; returns the index of the first. */
     public synchronized int addAll(List<String> texts) {
@@ -185,7 +224,9 @@ public final class TfIdf {
             int kept = 0;
             int[] idx = new int[ids.length];
             double[] val = new double[ids.length];
+            boolean[] isGram = new boolean[ids.length];
             double sq = 0;
+            double sqGrams = 0;
             for (int i = 0; i < ids.length; i++) {
                 double w = idf[ids[i]];
                 if (w == 0) {
@@ -194,12 +235,20 @@ public final class TfIdf {
                 double tf = settings.sublinearTf() ? 1.0 + Math.log(counts[i]) : counts[i];
                 idx[kept] = column[ids[i]];
                 val[kept] = tf * w;
-                sq += val[kept] * val[kept];
+                isGram[kept] = gramTerms.get(ids[i]);
+                if (isGram[kept]) {
+                    sqGrams += val[kept] * val[kept];
+                } else {
+                    sq += val[kept] * val[kept];
+                }
                 kept++;
             }
             double norm = Math.sqrt(sq);
-            if (norm > 0) {
-                for (int i = 0; i < kept; i++) {
+            double gramScale = sqGrams > 0 ? settings.charWeight() / Math.sqrt(sqGrams) : 0;
+            for (int i = 0; i < kept; i++) {
+                if (isGram[i]) {
+                    val[i] *= gramScale;
+                } else if (norm > 0) {
                     val[i] /= norm;
                 }
             }

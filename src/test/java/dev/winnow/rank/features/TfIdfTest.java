@@ -33,6 +33,43 @@ class TfIdfTest {
     }
 
     @Test
+    void characterGramsAreASecondBlockOfTheirOwnLengthTimesTheirWeight() {
+        TextAnalyzer a = new TextAnalyzer(false);
+        assertThat(a.charGrams("Beta GP", 4)).containsExactly("_bet", "beta", "eta_", "_gp_");
+        TfIdf t = new TfIdf(new TfIdf.Settings(false, 1, 1.0, true).withCharGrams(4, 0.5));
+        t.addAll(List.of("atenolol", "metoprolol trial", "placebo"));
+        SparseVector metoprolol = t.rows().get(1);
+        double words = 0;
+        double grams = 0;
+        for (int k = 0; k < metoprolol.size(); k++) {
+            String term = t.term(metoprolol.indices()[k]);
+            double v = metoprolol.values()[k];
+            if (term.startsWith("#")) {
+                grams += v * v;
+            } else {
+                words += v * v;
+            }
+        }
+        assertThat(words).isCloseTo(1.0, within(1e-12));
+        assertThat(Math.sqrt(grams)).isCloseTo(0.5, within(1e-12));
+        // "-olol" words share grams: atenolol and metoprolol are similar, placebo is not like either
+        assertThat(t.rows().get(0).dot(dense(metoprolol, t.dimension()))).isPositive();
+        assertThat(t.rows().get(2).dot(dense(metoprolol, t.dimension()))).isZero();
+        // a word term never meets a gram of the same letters
+        TfIdf u = new TfIdf(new TfIdf.Settings(false, 1, 1.0, true).withCharGrams(4, 1.0));
+        u.add("_gp_ gp"); // words "_gp_", "gp"; grams "__gp", "_gp_", "gp__" (from "_gp_") and "_gp_" (from "gp")
+        assertThat(u.dimension()).as("the word _gp_ and the gram _gp_ are two features").isEqualTo(5);
+    }
+
+    private static double[] dense(SparseVector v, int dimension) {
+        double[] d = new double[dimension];
+        for (int k = 0; k < v.size(); k++) {
+            d[v.indices()[k]] = v.values()[k];
+        }
+        return d;
+    }
+
+    @Test
     void weightsByHandOnATinyCorpus() {
         TfIdf t = new TfIdf(UNIGRAMS);
         t.add("banana banana cherry");
