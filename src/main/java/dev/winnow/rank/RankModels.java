@@ -90,7 +90,7 @@ public final class RankModels {
             "ELAS u4 with each record's title counted twice in its text",
             TfIdf.Settings.ELAS_U4, 2, U4, Querier.max());
 
-    /** u4 on English word stems (Snowball "Porter2"): "patients"/"patient", "randomised"/"randomized" meet. */
+    /** u4 on English word stems (Snowball "Porter2"): "patients"/"patient", "randomized"/"randomization" meet. */
     public static final RankModel STEM = new RankModel("stem",
             "ELAS u4 on English word stems (Snowball English stemmer) instead of the words as written",
             TfIdf.Settings.ELAS_U4.stemmed(), 1, U4, Querier.max());

@@ -28,7 +28,9 @@ public record LinearModel(double[] weights, double bias, DualState state) implem
      * are zero (an SVM's are zero on every feature no labelled record has), a bit set of the
      * non-zero ones is made first and a row's other features are skipped without reading their
      * weight: those reads were cache misses into a weight array of millions of features, and
-     * skipping a zero term changes no score (at most the sign of a zero).
+     * skipping a zero term changes no score (at most the sign of a zero). From {@value
+     * #COLUMNS_FROM} records, rows with a column index ({@link FeatureRows}) and at most one
+     * non-zero weight in eight are scored by column instead ({@link #scoreByColumns}).
      */
     @Override
     public void scoreAll(List<SparseVector> rows, int[] ids, int count, double[] out) {
