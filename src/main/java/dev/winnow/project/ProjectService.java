@@ -1,10 +1,14 @@
 package dev.winnow.project;
 
 import dev.winnow.UserError;
+import dev.winnow.store.UserStore.User;
+import dev.winnow.store.AuditStore;
 import dev.winnow.store.Database;
 import dev.winnow.store.ProjectStore;
 import dev.winnow.store.StatusStore;
+import dev.winnow.store.UserStore;
 import java.util.List;
+import java.util.Map;
 
 /** Creating, finding and summarising projects. */
 public final class ProjectService {
@@ -16,6 +20,27 @@ public final class ProjectService {
 
     /** Creates a project whose key is a slug of its title, made unique with "-2", "-3", … */
     public Project create(String title, ProjectKind kind, String description) {
+        requireValid(title, description);
+        return db.inTransaction(h -> insertWithSlug(h, title, kind, description));
+    }
+
+    /**
+     * Creates a project as {@link #create} does, with {@code owner} as its first owner, in one
+     * transaction: a project is never left without an owner (the web page and the API create
+     * projects this way).
+     */
+    public Project createOwnedBy(String title, ProjectKind kind, String description, User owner) {
+        requireValid(title, description);
+        return db.inTransaction(h -> {
+            Project p = insertWithSlug(h, title, kind, description);
+            UserStore.addMember(h, p.id(), owner.id(), Role.OWNER.label());
+            AuditStore.record(h, p.id(), owner.id(), owner.username(), "team.add", "user " + owner.username(),
+                    Map.of("role", Role.OWNER.label(), "was", ""));
+            return p;
+        });
+    }
+
+    private static void requireValid(String title, String description) {
         if (title == null || title.isBlank()) {
             throw new UserError("a project needs a title");
         }
@@ -24,14 +49,16 @@ public final class ProjectService {
         }
         dev.winnow.record.PlainText.requirePrintable("a project title", title);
         dev.winnow.record.PlainText.requirePrintable("a project description", description);
+    }
+
+    private static Project insertWithSlug(org.jdbi.v3.core.Handle h, String title, ProjectKind kind,
+                                          String description) {
         String base = Slugs.of(title);
-        return db.inTransaction(h -> {
-            String key = base;
-            for (int n = 2; ProjectStore.keyExists(h, key); n++) {
-                key = base + "-" + n;
-            }
-            return ProjectStore.insert(h, key, title.strip(), kind, description);
-        });
+        String key = base;
+        for (int n = 2; ProjectStore.keyExists(h, key); n++) {
+            key = base + "-" + n;
+        }
+        return ProjectStore.insert(h, key, title.strip(), kind, description);
     }
 
     /** Creates a project with a key chosen by the caller (the demo uses "demo"). */

@@ -44,9 +44,8 @@ final class ApiRoutes {
                 throw WebError.forbidden("Only an administrator can create projects.");
             }
             Map<String, String> body = body(ctx);
-            var p = projects.create(body.get("title"), ProjectKind.parse(body.getOrDefault("kind", "scoping")),
-                    body.get("description"));
-            team.put(p, user.username(), Role.OWNER, user);
+            var p = projects.createOwnedBy(body.get("title"),
+                    ProjectKind.parse(body.getOrDefault("kind", "scoping")), body.get("description"), user);
             ctx.status(201).json(project(p, "owner"));
         });
         r.get(BASE + "/projects/{key}", ctx -> {

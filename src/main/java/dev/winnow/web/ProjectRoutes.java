@@ -130,13 +130,13 @@ public final class ProjectRoutes {
         }
         dev.winnow.project.Project p;
         try {
-            p = projects.create(ctx.formParam("title"), ProjectKind.parse(
-                    ctx.formParam("kind") == null ? "scoping" : ctx.formParam("kind")), ctx.formParam("description"));
+            p = projects.createOwnedBy(ctx.formParam("title"), ProjectKind.parse(
+                    ctx.formParam("kind") == null ? "scoping" : ctx.formParam("kind")), ctx.formParam("description"),
+                    user);
         } catch (dev.winnow.UserError e) {
             listPage(ctx, e.getMessage(), 400); // the form again, with what was typed
             return;
         }
-        team.put(p, user.username(), Role.OWNER, user);
         ctx.redirect("/p/" + p.key());
     }
 
