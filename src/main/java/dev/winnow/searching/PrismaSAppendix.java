@@ -1,5 +1,6 @@
 package dev.winnow.searching;
 
+import dev.winnow.report.Markdown;
 import dev.winnow.search.SearchSyntaxError;
 import dev.winnow.search.Strategies;
 import dev.winnow.search.Strategy;
@@ -16,10 +17,10 @@ public final class PrismaSAppendix {
 
     public static String write(String projectTitle, List<SourceSearch> searches) {
         StringBuilder b = new StringBuilder();
-        b.append("# Search strategies\n\n").append(escape(projectTitle)).append(" — PRISMA-S appendix\n\n");
+        b.append("# Search strategies\n\n").append(Markdown.text(projectTitle)).append(" — PRISMA-S appendix\n\n");
         List<SourceSearch> searched = searches.stream().filter(s -> s.strategy() != null).toList();
         for (SourceSearch s : searched) {
-            b.append("## ").append(escape(s.source())).append("\n\n");
+            b.append("## ").append(Markdown.text(s.source())).append("\n\n");
             b.append("Date run: ").append(s.searchedOn() == null ? "not recorded" : s.searchedOn());
             if (s.syntax() != null) {
                 b.append(" · Interface: ").append(s.syntax().label);
@@ -43,14 +44,14 @@ public final class PrismaSAppendix {
         if (!missing.isEmpty()) {
             b.append("## Databases and registers without a recorded strategy\n\n");
             for (SourceSearch s : missing) {
-                b.append("- ").append(escape(s.source())).append(" (").append(s.imported()).append(" records imported)\n");
+                b.append("- ").append(Markdown.text(s.source())).append(" (").append(s.imported()).append(" records imported)\n");
             }
             b.append('\n');
         }
         b.append("## Records per database: reported and imported\n\n");
         b.append("| Source | Reported by the database | Imported | Check |\n|---|---:|---:|---|\n");
         for (SourceSearch s : searches) {
-            b.append("| ").append(cell(s.source())).append(" | ").append(s.reported() == null ? "" : s.reported())
+            b.append("| ").append(Markdown.text(s.source())).append(" | ").append(s.reported() == null ? "" : s.reported())
                     .append(" | ").append(s.imported()).append(" | ").append(s.check()).append(" |\n");
         }
         return b.toString();
@@ -68,11 +69,11 @@ public final class PrismaSAppendix {
         }
     }
 
+    /**
+     * A strategy line in a table cell: kept as the database's syntax (its truncation '*', '#' and
+     * '?' read as typed in a cell), with the cell boundary and HTML escaped.
+     */
     private static String cell(String s) {
-        return escape(s).replace("|", "\\|").replace("\n", " ");
-    }
-
-    private static String escape(String s) {
-        return s.replace("<", "&lt;").replace(">", "&gt;");
+        return s.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;").replace("\n", " ");
     }
 }

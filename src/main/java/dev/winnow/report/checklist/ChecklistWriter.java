@@ -102,16 +102,6 @@ public final class ChecklistWriter {
 
     /** Markdown text: characters that would start markup or HTML are escaped. */
     static String md(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder();
-        for (char c : s.replace('\n', ' ').toCharArray()) {
-            if ("\\`*_{}[]<>#|!".indexOf(c) >= 0) {
-                b.append('\\');
-            }
-            b.append(c);
-        }
-        return b.toString();
+        return dev.winnow.report.Markdown.text(s);
     }
 }
