@@ -593,8 +593,7 @@ public final class ScreeningService {
     /** Records in conflict that this viewer may see (while blinded: a resolver's view of records they did not screen). */
     public List<Conflict> conflicts(Viewer viewer, Project project, StageName stageName) {
         return db.inTransaction(h -> {
-            requireOpen(h, viewer, project.id(), stageName);
-            StageSnapshot s = StageSnapshot.load(h, project.id(), stageName);
+            StageSnapshot s = loadOpen(h, viewer, project.id(), stageName);
             boolean resolver = s.mayResolve(h, viewer);
             List<Conflict> out = new ArrayList<>();
             for (long id : s.records) {
@@ -661,16 +660,14 @@ public final class ScreeningService {
      */
     public StageOutcomes outcomes(Viewer viewer, Project project, StageName stageName) {
         return db.inTransaction(h -> {
-            requireOpen(h, viewer, project.id(), stageName);
-            return outcomes(h, viewer, StageSnapshot.load(h, project.id(), stageName));
+            return outcomes(h, viewer, loadOpen(h, viewer, project.id(), stageName));
         });
     }
 
     /** One record's outcome at a stage, as this viewer may see it. */
     public Outcome outcome(Viewer viewer, Project project, StageName stageName, long studyId) {
         return db.inTransaction(h -> {
-            requireOpen(h, viewer, project.id(), stageName);
-            StageSnapshot s = StageSnapshot.load(h, project.id(), stageName);
+            StageSnapshot s = loadOpen(h, viewer, project.id(), stageName);
             requireInStage(s, studyId);
             return visibleOutcome(s, viewer, s.mayResolve(h, viewer), studyId);
         });
@@ -743,8 +740,7 @@ public final class ScreeningService {
      */
     public AgreementReport agreement(Viewer viewer, Project project, StageName stageName) {
         return db.inTransaction(h -> {
-            requireOpen(h, viewer, project.id(), stageName);
-            StageSnapshot s = StageSnapshot.load(h, project.id(), stageName);
+            StageSnapshot s = loadOpen(h, viewer, project.id(), stageName);
             boolean resolver = s.mayResolve(h, viewer);
             Map<Long, List<Decision>> visible = new LinkedHashMap<>();
             boolean restricted = false;
@@ -893,10 +889,18 @@ public final class ScreeningService {
         });
     }
 
-    private static void requireOpen(Handle h, Viewer viewer, long projectId, StageName stageName) {
-        closedReason(h, projectId, stageName, viewer).ifPresent(m -> {
-            throw new StageClosed(m);
-        });
+    /**
+     * The stage's snapshot, once this viewer may see the stage ({@link #closedTo}); the check reads
+     * the title/abstract snapshot the stage's records were derived from, not a second copy.
+     */
+    private static StageSnapshot loadOpen(Handle h, Viewer viewer, long projectId, StageName stageName) {
+        StageSnapshot s = StageSnapshot.load(h, projectId, stageName);
+        if (stageName != StageName.TITLE_ABSTRACT && !viewer.isOverseer() && s.titleAbstract.stage.blinded()) {
+            hiddenConflicts(h, s.titleAbstract, stageName, viewer).ifPresent(m -> {
+                throw new StageClosed(m);
+            });
+        }
+        return s;
     }
 
     private static Optional<String> closedReason(Handle h, long projectId, StageName stageName, Viewer viewer) {
@@ -907,7 +911,11 @@ public final class ScreeningService {
         if (ta.isEmpty() || !ta.get().blinded()) {
             return Optional.empty();
         }
-        StageSnapshot s = StageSnapshot.load(h, projectId, StageName.TITLE_ABSTRACT);
+        return hiddenConflicts(h, StageSnapshot.load(h, projectId, StageName.TITLE_ABSTRACT), stageName, viewer);
+    }
+
+    /** Why a blinded title/abstract keeps {@code stageName} closed to this viewer: conflicts they may not see. */
+    private static Optional<String> hiddenConflicts(Handle h, StageSnapshot s, StageName stageName, Viewer viewer) {
         boolean resolver = s.mayResolve(h, viewer);
         long hidden = s.records.stream().filter(id -> s.outcome(id).status() == Outcome.Status.CONFLICT
                 && !s.canSeeOthers(viewer, resolver, id)).count();

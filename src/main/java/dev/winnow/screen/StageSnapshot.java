@@ -36,8 +36,11 @@ final class StageSnapshot {
     private final Set<Long> recordSet;
     final Map<Long, List<Decision>> newest = new HashMap<>();
     final Map<Long, Resolution> resolution = new HashMap<>();
+    /** The title/abstract snapshot this stage's records came from (this one at title/abstract). */
+    final StageSnapshot titleAbstract;
 
-    private StageSnapshot(Handle h, long projectId, StageName name, List<Long> records) {
+    private StageSnapshot(Handle h, long projectId, StageName name, List<Long> records, StageSnapshot titleAbstract) {
+        this.titleAbstract = titleAbstract == null ? this : titleAbstract;
         this.projectId = projectId;
         this.name = name;
         this.stage = StageStore.ensure(h, projectId, name.label());
@@ -61,14 +64,14 @@ final class StageSnapshot {
     static StageSnapshot load(Handle h, long projectId, StageName name) {
         List<Long> all = StudyStore.ids(h, projectId);
         if (name == StageName.TITLE_ABSTRACT) {
-            return new StageSnapshot(h, projectId, name, all);
+            return new StageSnapshot(h, projectId, name, all, null);
         }
-        StageSnapshot ta = new StageSnapshot(h, projectId, StageName.TITLE_ABSTRACT, all);
+        StageSnapshot ta = new StageSnapshot(h, projectId, StageName.TITLE_ABSTRACT, all, null);
         Set<Long> notRetrieved = FullTextStore.latest(h, projectId).stream()
                 .filter(f -> "not-retrieved".equals(f.status())).map(FullTextStore.FullTextRow::studyId)
                 .collect(Collectors.toSet());
         List<Long> passed = ta.included().stream().filter(id -> !notRetrieved.contains(id)).toList();
-        return new StageSnapshot(h, projectId, name, passed);
+        return new StageSnapshot(h, projectId, name, passed, ta);
     }
 
     List<Decision> newest(long studyId) {
