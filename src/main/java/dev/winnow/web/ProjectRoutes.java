@@ -5,9 +5,6 @@ import dev.winnow.project.ProjectService;
 import dev.winnow.project.Role;
 import dev.winnow.project.TeamService;
 import dev.winnow.project.TeamService.Access;
-import dev.winnow.screen.ScreeningProgress;
-import dev.winnow.screen.ScreeningService;
-import dev.winnow.screen.StageName;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
@@ -21,30 +18,13 @@ public final class ProjectRoutes {
     private final TeamService team;
     private final Projects access;
     private final Views views;
-    private final ScreeningService screening;
-    private final ScreeningProgress progress;
     private final dev.winnow.review.ReviewStatusService review;
     private final dev.winnow.account.InvitationService invitations;
 
-    /** One stage on the overview: how many records, their outcomes as this viewer may see them, who screened how many. */
-    public record StageView(String name, long records, Map<String, Long> counts,
-                            java.util.List<ScreeningProgress.ReviewerCount> reviewers) {
-        public long count(String status) {
-            return counts.getOrDefault(status, 0L);
-        }
-
-        public long done() {
-            return count("included") + count("excluded");
-        }
-    }
-
-    ProjectRoutes(ProjectService projects, TeamService team, ScreeningService screening, ScreeningProgress progress,
-                  dev.winnow.review.ReviewStatusService review, dev.winnow.account.InvitationService invitations,
-                  Projects access, Views views) {
+    ProjectRoutes(ProjectService projects, TeamService team, dev.winnow.review.ReviewStatusService review,
+                  dev.winnow.account.InvitationService invitations, Projects access, Views views) {
         this.review = review;
         this.invitations = invitations;
-        this.screening = screening;
-        this.progress = progress;
         this.projects = projects;
         this.team = team;
         this.access = access;
@@ -57,20 +37,10 @@ public final class ProjectRoutes {
         r.get("/p/{key}", ctx -> {
             Access a = access.access(ctx, Role.VIEWER);
             var viewer = ScreenRoutes.viewer(a);
-            java.util.List<StageView> stages = new java.util.ArrayList<>();
-            for (StageName stage : StageName.values()) {
-                if (screening.closedTo(viewer, a.project(), stage).isPresent()) {
-                    continue; // blinding: its list would show how others decided (see ScreeningService.closedTo)
-                }
-                var outcomes = screening.outcomes(viewer, a.project(), stage);
-                stages.add(new StageView(stage.label(), outcomes.outcomes().size(), outcomes.counts(),
-                        progress.perReviewer(a.project(), stage)));
-            }
             ctx.html(views.render("project/overview.jte", Map.of(
                     "page", page(ctx, a.project().title(), a, "overview"),
                     "status", projects.status(a.project()),
-                    "review", review.status(viewer, a.project()),
-                    "stages", stages,
+                    "review", review.status(viewer, a.project()), // its stages: the outcomes this viewer may see
                     "members", team.members(a.project()))));
         });
         r.get("/p/{key}/team", ctx -> teamPage(ctx, access.access(ctx, Role.VIEWER), null));

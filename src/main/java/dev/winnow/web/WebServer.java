@@ -74,9 +74,8 @@ public final class WebServer implements AutoCloseable {
             var invitations = new dev.winnow.account.InvitationService(db, accounts);
             new AuthRoutes(accounts, invitations, security, views,
                     userId -> dev.winnow.screen.ScreeningService.releaseAllOf(db, userId)).register(cfg.routes);
-            new ProjectRoutes(projects, team, new dev.winnow.screen.ScreeningService(db),
-                    new dev.winnow.screen.ScreeningProgress(db), new dev.winnow.review.ReviewStatusService(db), invitations,
-                    access, views).register(cfg.routes);
+            new ProjectRoutes(projects, team, new dev.winnow.review.ReviewStatusService(db), invitations, access, views)
+                    .register(cfg.routes);
             new ApiRoutes(projects, team, access).register(cfg.routes);
             new SearchRoutes(new dev.winnow.searching.SearchService(db), access, views).register(cfg.routes);
             new SourceRoutes(new dev.winnow.importing.ImportService(db), underway, access, views).register(cfg.routes);
