@@ -14,7 +14,7 @@ public final class Markdown {
             return "";
         }
         StringBuilder b = new StringBuilder();
-        for (char c : s.replace('\n', ' ').toCharArray()) {
+        for (char c : s.replaceAll("\\R", " ").toCharArray()) {
             if ("\\`*_{}[]<>#|!".indexOf(c) >= 0) {
                 b.append('\\');
             }

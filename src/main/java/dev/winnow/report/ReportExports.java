@@ -106,8 +106,8 @@ public final class ReportExports {
     static String markdown(List<ExcludedReport> rows) {
         StringBuilder b = new StringBuilder("| Study | Reason for exclusion |\n|---|---|\n");
         for (ExcludedReport r : rows) {
-            b.append("| ").append(md(citation(r))).append(" | ").append(md(String.join("; ", reasons(r))))
-                    .append(" |\n");
+            b.append("| ").append(Markdown.text(citation(r))).append(" | ")
+                    .append(Markdown.text(String.join("; ", reasons(r)))).append(" |\n");
         }
         return b.toString();
     }
@@ -147,11 +147,6 @@ public final class ReportExports {
         }
         String first = as.getFirst().family() == null ? "" : as.getFirst().family();
         return as.size() == 1 ? first : as.size() == 2 ? first + " & " + nz(as.get(1).family()) : first + " et al.";
-    }
-
-    private static String md(String s) {
-        return s.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("\n", " ");
     }
 
     private static String nz(String s) {

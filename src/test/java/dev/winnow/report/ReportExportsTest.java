@@ -7,6 +7,8 @@ import dev.winnow.store.Database;
 import dev.winnow.testing.TestDb;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -42,5 +44,18 @@ class ReportExportsTest {
                     .contains("| Jensen (2016) Study 1 of early palliative care doi:10.1000/fixture.1 | "
                             + "Wrong population; Not a care model |");
         }
+    }
+
+    @Test
+    void theMarkdownTableShowsImportedTextAsTypedNeverAsMarkupOrExtraCells() {
+        var hostile = new ReportExports.ExcludedReport(1, "O'Brien_x", 2020,
+                "[click](javascript:alert(1)) <img src=x onerror=alert(1)> *bold* | cell\r\n# heading",
+                "10.1/x", List.of("Wrong `setting`"));
+
+        String md = ReportExports.markdown(List.of(hostile));
+
+        assertThat(md.lines().toList()).containsExactly("| Study | Reason for exclusion |", "|---|---|",
+                "| O'Brien\\_x (2020) \\[click\\](javascript:alert(1)) \\<img src=x onerror=alert(1)\\> "
+                        + "\\*bold\\* \\| cell \\# heading doi:10.1/x | Wrong \\`setting\\` |");
     }
 }
