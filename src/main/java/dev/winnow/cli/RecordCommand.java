@@ -93,12 +93,18 @@ public final class RecordCommand {
                     o.put("source", added.source().display());
                     o.put("kind", added.source().kind().label());
                     o.put("position", added.position());
+                    if (added.warning() != null) {
+                        o.put("warning", added.warning());
+                    }
                     out.println(Json.pretty(o));
                 } else {
                     out.println("Added record " + added.id() + " to " + added.source().display() + " ("
                             + added.source().kind().label()
                             + (added.source().otherMethod() == null ? "" : ", " + added.source().otherMethod().label())
                             + ")");
+                }
+                if (added.warning() != null) {
+                    spec.commandLine().getErr().println("warning: " + added.warning());
                 }
             }
             return Cli.OK;

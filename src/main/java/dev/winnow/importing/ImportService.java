@@ -85,7 +85,11 @@ public final class ImportService {
     }
 
     /** A record added by hand: its id, its source and its position among the source's hand-added records. */
-    public record AddedRecord(long id, Source source, int position) {
+    /**
+     * A record added by hand: its id, source and place in that source, and a warning when the
+     * deduplication after it failed (the record is stored all the same and waits for a dedup run).
+     */
+    public record AddedRecord(long id, Source source, int position, String warning) {
     }
 
     /** Imports one file into a project; returns its report. Throws {@link UserError} and imports nothing on failure. */
@@ -183,11 +187,18 @@ public final class ImportService {
     /**
      * Adds one record by hand (grey literature, a reference list, a website) to a source, of kind
      * "other" unless said; then deduplicates the project as an import does, so it can be screened.
+     * Should deduplication fail, the record stays added and the result carries a warning saying so.
      */
     public AddedRecord addRecord(Project project, SourceSpec spec, Record record, Actor actor) {
         AddedRecord added = storeRecord(project, spec, record, actor);
-        dedup.apply(project, actor);
-        return added;
+        try {
+            dedup.apply(project, actor);
+            return added;
+        } catch (RuntimeException e) {
+            // the record is committed: an error here would make the user add it again
+            return new AddedRecord(added.id(), added.source(), added.position(), "deduplication after adding the "
+                    + "record failed (" + e + "); the record is stored but waits for a dedup run (winnow dedup)");
+        }
     }
 
     private AddedRecord storeRecord(Project project, SourceSpec spec, Record record, Actor actor) {
@@ -203,7 +214,7 @@ public final class ImportService {
             details.put("source", source.display());
             details.put("title", record.title());
             AuditStore.record(h, project.id(), actor.userId(), actor.name(), "record.add", "source record " + id, details);
-            return new AddedRecord(id, source, position);
+            return new AddedRecord(id, source, position, null);
         });
     }
 

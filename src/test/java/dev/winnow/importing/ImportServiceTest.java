@@ -356,6 +356,26 @@ class ImportServiceTest {
         }
     }
 
+    /** As for a file: a record added by hand is committed before the dedup, so its failure is a warning. */
+    @ParameterizedTest
+    @EnumSource(TestDb.class)
+    void aFailedDeduplicationAfterAddingByHandKeepsTheRecordAndWarns(TestDb kind) {
+        try (Database db = kind.fresh()) {
+            Project p = project(db);
+            ImportService service = new ImportService(db, (project, actor) -> {
+                throw new IllegalStateException("the database went away");
+            });
+            var added = service.addRecord(p, new SourceSpec("Reference lists", null, null, null, null, null),
+                    Record.builder().title("A shared-care model").build(), ANA);
+            assertThat(added.warning()).contains("deduplication after adding the record failed")
+                    .contains("the database went away").contains("winnow dedup");
+            assertThat(count(db, "source_record")).isEqualTo(1);
+            db.useTransaction(h -> assertThat(SourceRecordStore.findById(h, added.id())).isPresent());
+            assertThat(new ImportService(db).addRecord(p, SourceSpec.database("MEDLINE"),
+                    Record.builder().title("Another").build(), ANA).warning()).isNull();
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(TestDb.class)
     void eachImportDeduplicatesTheProjectAndReportsItsFigures(TestDb kind) throws Exception {
