@@ -72,6 +72,23 @@ public final class ReviewChecklist {
 
     // ------------------------------------------------------------------ problems
 
+    /**
+     * Whether screening still lies ahead: nothing screened yet, records waiting for deduplication,
+     * studies not yet at title/abstract, a stage with records without a final outcome (or outcomes
+     * hidden from this viewer), or title/abstract inclusions not yet at full text.
+     */
+    static boolean screeningLeft(ReviewFacts f) {
+        StageFacts ta = stage(f, TITLE_ABSTRACT);
+        StageFacts ft = stage(f, FULL_TEXT);
+        if (f.awaitingDedup() > 0 || ta == null || ta.records() == 0 || ta.records() < f.studies()) {
+            return true;
+        }
+        if (ta.included() > 0 && (ft == null || ft.records() < ta.included())) {
+            return true;
+        }
+        return f.stages().stream().anyMatch(x -> x.decided() < x.records() || x.blinded() > 0);
+    }
+
     private static Optional<Problem> empty(ReviewFacts f) {
         if (f.sourceRecords() > 0) {
             return Optional.empty();
@@ -103,7 +120,7 @@ public final class ReviewChecklist {
 
     private static Optional<Problem> reviewers(ReviewFacts f, StageFacts s) {
         int need = s.reviewersPerRecord();
-        if (f.screeners() >= need) {
+        if (f.screeners() >= need || !screeningLeft(f)) {
             return Optional.empty();
         }
         String grant = "winnow user grant NAME --project " + f.projectKey() + " --role reviewer";
@@ -174,6 +191,11 @@ public final class ReviewChecklist {
         String cmd = "winnow user grant NAME --project " + f.projectKey() + " --role reviewer";
         String who = count(f.screeners(), "person", "people") + " may screen (" + count(f.reviewers(), "reviewer")
                 + ")";
+        if (f.screeners() < need && !screeningLeft(f)) {
+            // outcomes were replayed or screened by people since removed: nobody is needed now
+            return new Step("team", "Reviewers invited", State.OPTIONAL, (f.screeners() == 0 ? "No reviewers"
+                    : who) + "; no record waits for a screening decision", "", "/team", "");
+        }
         if (f.screeners() == 0) {
             return new Step("team", "Reviewers invited", State.BLOCKED, "No reviewers: nobody may screen yet",
                     "Invite reviewers", "/team", cmd);

@@ -107,4 +107,29 @@ class ReviewChecklistTest {
                 .isEqualTo("Round 1: 90% agreement (target 75%), met");
         assertThat(ReviewChecklist.problems(finished)).isEmpty();
     }
+
+    /** Outcomes replayed from an earlier review (the demo) or screened by people since removed. */
+    @Test
+    void withEveryRecordDecidedNobodyNeedsToBeInvitedButOpenRecordsStillNeedReviewers() {
+        StageFacts ta = stage("title-abstract", 10, 3, 7, 0, 2, List.of());
+        StageFacts ft = stage("full-text", 3, 2, 1, 0, 2, List.of());
+        ReviewFacts finished = facts(12, 0, 10, 4, 0, ta, ft);
+        assertThat(ReviewChecklist.problems(finished)).isEmpty();
+        assertThat(ReviewChecklist.forScreening(finished, "full-text")).isEmpty();
+        Step team = step(ReviewChecklist.steps(finished), "team");
+        assertThat(team.state()).isEqualTo(State.OPTIONAL);
+        assertThat(team.summary()).isEqualTo("No reviewers; no record waits for a screening decision");
+
+        // one title/abstract inclusion not yet at full text, one full text without an outcome, a study not
+        // yet at title/abstract, outcomes hidden by blinding: each is screening still to do
+        List<ReviewFacts> open = List.of(
+                facts(12, 0, 10, 4, 0, ta, stage("full-text", 2, 1, 1, 0, 2, List.of())),
+                facts(12, 0, 10, 4, 0, ta, stage("full-text", 3, 1, 1, 0, 2, List.of())),
+                facts(12, 0, 11, 4, 0, ta, ft),
+                facts(12, 0, 10, 4, 0, ta, new StageFacts("full-text", 3, 2, 1, 0, 0, 0, 1, 2, List.of())));
+        for (ReviewFacts f : open) {
+            assertThat(ReviewChecklist.problems(f)).extracting(Problem::kind).containsExactly("no-reviewers");
+            assertThat(step(ReviewChecklist.steps(f), "team").state()).isEqualTo(State.BLOCKED);
+        }
+    }
 }
