@@ -210,6 +210,10 @@ public final class ReviewChecklist {
     private static Step pilot(ReviewFacts f) {
         ReviewFacts.Pilot p = f.pilot();
         String cmd = "winnow screen pilot start --project " + f.projectKey() + " --reviewer NAME --size 20";
+        if (p.rounds() == 0 && !screeningLeft(f)) {
+            return new Step("pilot", "Pilot agreement", State.OPTIONAL, "No pilot round (optional)", "",
+                    "/screen/" + TITLE_ABSTRACT, "");
+        }
         if (p.rounds() == 0) {
             return new Step("pilot", "Pilot agreement", State.OPTIONAL, "No pilot round (optional): the team can "
                     + "calibrate on a small sample before screening", "", "/screen/" + TITLE_ABSTRACT, cmd);

@@ -119,6 +119,9 @@ class ReviewChecklistTest {
         Step team = step(ReviewChecklist.steps(finished), "team");
         assertThat(team.state()).isEqualTo(State.OPTIONAL);
         assertThat(team.summary()).isEqualTo("No reviewers; no record waits for a screening decision");
+        Step pilot = step(ReviewChecklist.steps(finished), "pilot");
+        assertThat(pilot.summary()).isEqualTo("No pilot round (optional)");
+        assertThat(pilot.command()).isEmpty();
 
         // one title/abstract inclusion not yet at full text, one full text without an outcome, a study not
         // yet at title/abstract, outcomes hidden by blinding: each is screening still to do
@@ -130,6 +133,7 @@ class ReviewChecklistTest {
         for (ReviewFacts f : open) {
             assertThat(ReviewChecklist.problems(f)).extracting(Problem::kind).containsExactly("no-reviewers");
             assertThat(step(ReviewChecklist.steps(f), "team").state()).isEqualTo(State.BLOCKED);
+            assertThat(step(ReviewChecklist.steps(f), "pilot").command()).startsWith("winnow screen pilot start");
         }
     }
 }
