@@ -7,6 +7,9 @@ import dev.winnow.store.UserStore.User;
 import io.javalin.http.Context;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The checks every request passes, in a before-handler: security headers, who is asking
@@ -24,8 +27,12 @@ final class Security {
             + "frame-ancestors 'none'";
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
 
+    private static final Logger LOG = LoggerFactory.getLogger(Security.class);
+    /** At most this many undeclared proxies are remembered (and warned about). */
+    private static final int UNDECLARED_KEPT = 16;
     private final AccountService accounts;
     private final WebOptions options;
+    private final Set<String> undeclaredProxies = ConcurrentHashMap.newKeySet();
 
     Security(AccountService accounts, WebOptions options) {
         this.accounts = accounts;
@@ -128,10 +135,13 @@ final class Security {
      */
     String clientAddress(Context ctx) {
         String ip = ctx.ip();
+        String forwarded = ctx.header("X-Forwarded-For");
         if (!options.trustedProxies().contains(ip)) {
+            if (forwarded != null && !forwarded.isBlank()) {
+                noteUndeclaredProxy(ip);
+            }
             return ip;
         }
-        String forwarded = ctx.header("X-Forwarded-For");
         if (forwarded == null || forwarded.isBlank()) {
             return ip;
         }
@@ -143,6 +153,26 @@ final class Security {
             }
         }
         return ip;
+    }
+
+    /**
+     * A peer that forwards for others but is not declared a trusted proxy: every client behind it
+     * is one address to sign-in throttling, so one person's wrong guesses slow the sign-in of all
+     * the others (a browser that signed in before is still counted apart). Said once per address
+     * in the log, with the setting that fixes it; the header itself stays ignored.
+     */
+    private void noteUndeclaredProxy(String ip) {
+        if (undeclaredProxies.size() < UNDECLARED_KEPT && undeclaredProxies.add(ip)) {
+            LOG.warn("requests from {} carry X-Forwarded-For, but {} is not a trusted proxy: sign-in throttling "
+                    + "counts every client behind it as one address. If it is your reverse proxy, start Winnow "
+                    + "with --trusted-proxies {} (or WINNOW_TRUSTED_PROXIES, or trusted-proxies in winnow.conf); "
+                    + "see docs/deployment.md", ip, ip, ip);
+        }
+    }
+
+    /** The peers seen forwarding for others without being declared trusted proxies (see the log). */
+    Set<String> undeclaredProxies() {
+        return Set.copyOf(undeclaredProxies);
     }
 
     /**

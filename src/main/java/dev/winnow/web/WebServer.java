@@ -31,6 +31,7 @@ public final class WebServer implements AutoCloseable {
     private final dev.winnow.rank.RankedQueues ranking;
     /** The imports running in this process, shown on the sources page (also after a reload). */
     private final dev.winnow.importing.ImportsUnderway underway = new dev.winnow.importing.ImportsUnderway();
+    private final Security security;
 
     public WebServer(Database db) {
         this(db, WebOptions.defaults());
@@ -43,7 +44,7 @@ public final class WebServer implements AutoCloseable {
         AccountService accounts = new AccountService(db);
         ProjectService projects = new ProjectService(db);
         TeamService team = new TeamService(db);
-        Security security = new Security(accounts, options);
+        this.security = new Security(accounts, options);
         Projects access = new Projects(team);
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -178,6 +179,11 @@ public final class WebServer implements AutoCloseable {
     public WebServer start(String host, int port) {
         app.start(host, port);
         return this;
+    }
+
+    /** Peers that sent X-Forwarded-For without being declared trusted proxies (each warned about once). */
+    java.util.Set<String> undeclaredProxies() {
+        return security.undeclaredProxies();
     }
 
     public int port() {

@@ -43,6 +43,7 @@ class SignInThrottleTest {
                 WebClient ann = new WebClient(s.port());
                 assertThat(ann.signIn("ann", "ann password 123", "X-Forwarded-For", "198.51.100.7").statusCode())
                         .isEqualTo(302);
+                assertThat(s.undeclaredProxies()).isEmpty();
             }
         }
     }
@@ -59,6 +60,8 @@ class SignInThrottleTest {
                 }
                 assertThat(attacker.signIn("ann", "wrong again", "X-Forwarded-For", "192.0.2.99").statusCode())
                         .isEqualTo(429);
+                // the operator is told, once, which peer forwards without being declared
+                assertThat(s.undeclaredProxies()).containsExactly(PROXY);
             }
         }
     }
@@ -78,6 +81,8 @@ class SignInThrottleTest {
                 assertThat(attacker.signIn("ann", "ann password 123").statusCode()).isEqualTo(429);
                 // ann's browser carries its device cookie: counted apart, she signs in
                 assertThat(ann.signIn("ann", "ann password 123").statusCode()).isEqualTo(302);
+                // no request said it was forwarded: nothing to warn about
+                assertThat(s.undeclaredProxies()).isEmpty();
                 // and its own wrong guesses are still throttled
                 ann.postForm("/logout", java.util.Map.of("_csrf", ann.csrf));
                 guessWrong(ann, "ann", AccountService.MAX_FAILURES);
