@@ -103,6 +103,7 @@ public final class WebServer implements AutoCloseable {
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 if (tooLarge(e)) {
+                    drainRefusedUpload(ctx);
                     error(ctx, 413, "The upload is larger than the limit of " + size(options.maxUploadBytes())
                             + ": split the export into smaller files (most databases export in batches).");
                     return;
@@ -120,6 +121,28 @@ public final class WebServer implements AutoCloseable {
                 }
             });
         });
+    }
+
+    /** How much of a refused upload is read and dropped so that its sender gets the answer (see below). */
+    static final long DRAIN_LIMIT = 256L * 1024 * 1024;
+
+    /**
+     * Reads what is left of an upload refused for its size, up to {@link #DRAIN_LIMIT}, and drops
+     * it: a client still sending when the server answers and closes the connection gets a reset,
+     * and its user a broken connection instead of the message that says what the limit is.
+     */
+    private static void drainRefusedUpload(io.javalin.http.Context ctx) {
+        try {
+            java.io.InputStream in = ctx.req().getInputStream();
+            byte[] buffer = new byte[64 * 1024];
+            long left = DRAIN_LIMIT;
+            int n;
+            while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+                left -= n;
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // the body cannot be read any more: the answer goes out as it can
+        }
     }
 
     /** Whether a failure is Jetty refusing a multipart body over the configured size. */

@@ -74,6 +74,16 @@ class BadInputHttpTest {
         assertThat(small.statusCode()).isEqualTo(200);
     }
 
+    /** Far over the limit: the answer must still reach a client that is still sending (not a reset connection). */
+    @org.junit.jupiter.api.RepeatedTest(20)
+    void anUploadFarOverTheLimitStillGets413() {
+        byte[] huge = ris(400_000);
+        var web = admin.postFile("/p/" + project.key() + "/sources/upload",
+                Map.of("_csrf", admin.csrf, "source", "MEDLINE"), "file", "huge.ris", huge);
+        assertThat(web.statusCode()).isEqualTo(413);
+        assertThat(web.body()).contains("64 KB");
+    }
+
     @Test
     void aGzipOrPdfUploadIsRefusedByNameAndStoresNothing() throws java.io.IOException {
         Project other = new ProjectService(db).create("Binary uploads", ProjectKind.SCOPING, null);
