@@ -104,6 +104,9 @@ public final class WebServer implements AutoCloseable {
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 if (tooLarge(e)) {
                     drainRefusedUpload(ctx);
+                    // and say the connection ends here: whatever could not be drained must not be
+                    // read as the client's next request, nor the client reuse a connection about to close
+                    ctx.header("Connection", "close");
                     error(ctx, 413, "The upload is larger than the limit of " + size(options.maxUploadBytes())
                             + ": split the export into smaller files (most databases export in batches).");
                     return;

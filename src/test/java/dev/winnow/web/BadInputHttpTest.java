@@ -82,6 +82,9 @@ class BadInputHttpTest {
                 Map.of("_csrf", admin.csrf, "source", "MEDLINE"), "file", "huge.ris", huge);
         assertThat(web.statusCode()).isEqualTo(413);
         assertThat(web.body()).contains("64 KB");
+        // the connection is not reused after a refused upload: the next request opens a new one
+        assertThat(web.headers().firstValue("connection")).hasValue("close");
+        assertThat(admin.get("/").statusCode()).isEqualTo(200);
     }
 
     @Test
