@@ -84,10 +84,10 @@ public final class ImportService {
         }
     }
 
-    /** A record added by hand: its id, its source and its position among the source's hand-added records. */
     /**
-     * A record added by hand: its id, source and place in that source, and a warning when the
-     * deduplication after it failed (the record is stored all the same and waits for a dedup run).
+     * A record added by hand: its id, its source, its position among the source's hand-added
+     * records, and a warning when the deduplication after it failed (the record is stored all the
+     * same and waits for a dedup run).
      */
     public record AddedRecord(long id, Source source, int position, String warning) {
     }
