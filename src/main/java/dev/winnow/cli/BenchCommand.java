@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code winnow bench …}: the measurements of BENCHMARKS.md, each a subcommand. */
 @Command(name = "bench", description = "Run a benchmark and print its figures (see BENCHMARKS.md).",
-        subcommands = {BenchCommand.ConformanceBench.class, BenchCommand.ParseBenchCommand.class, BenchRankCommand.class, WebBenchCommand.class, LoadBenchCommand.class, DedupBenchCommand.class, ImportBenchCommand.class, QueueBenchCommand.class})
+        subcommands = {BenchCommand.ConformanceBench.class, BenchCommand.ParseBenchCommand.class, BenchRankCommand.class, WebBenchCommand.class, LoadBenchCommand.class, DedupBenchCommand.class, ImportBenchCommand.class, QueueBenchCommand.class,
+                FullTextBenchCommand.class})
 public final class BenchCommand {
 
     @Command(name = "conformance",
