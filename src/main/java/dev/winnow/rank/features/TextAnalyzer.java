@@ -71,7 +71,11 @@ public final class TextAnalyzer {
 
     /** Unigrams then (when enabled) bigrams of {@code text}. */
     public List<String> terms(String text) {
-        List<String> words = words(text);
+        return termsOf(words(text));
+    }
+
+    /** Unigrams then (when enabled) bigrams of words already split by {@link #words}. */
+    public List<String> termsOf(List<String> words) {
         if (!bigrams || words.size() < 2) {
             return words;
         }
@@ -89,8 +93,13 @@ public final class TextAnalyzer {
      * word of n characters or fewer is one gram.
      */
     public List<String> charGrams(String text, int n) {
+        return charGramsOf(words(text), n);
+    }
+
+    /** The character n-grams of words already split by {@link #words}, as {@link #charGrams}. */
+    public List<String> charGramsOf(List<String> words, int n) {
         List<String> out = new ArrayList<>();
-        for (String word : words(text)) {
+        for (String word : words) {
             String marked = "_" + word + "_";
             if (marked.length() <= n) {
                 out.add(marked);

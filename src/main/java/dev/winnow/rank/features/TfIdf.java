@@ -113,11 +113,12 @@ public final class TfIdf {
 
     private void count(int row, String text) {
         Map<Integer, Integer> counts = new HashMap<>();
-        for (String term : analyzer.terms(text)) {
+        List<String> words = analyzer.words(text); // split once for both blocks
+        for (String term : analyzer.termsOf(words)) {
             counts.merge(termId(term, false), 1, Integer::sum);
         }
         if (settings.charGrams() > 0) {
-            for (String gram : analyzer.charGrams(text, settings.charGrams())) {
+            for (String gram : analyzer.charGramsOf(words, settings.charGrams())) {
                 counts.merge(termId(gram, true), 1, Integer::sum);
             }
         }
