@@ -2,13 +2,10 @@ package dev.winnow.project;
 
 import dev.winnow.UserError;
 import dev.winnow.store.UserStore.User;
-import dev.winnow.store.AuditStore;
 import dev.winnow.store.Database;
 import dev.winnow.store.ProjectStore;
 import dev.winnow.store.StatusStore;
-import dev.winnow.store.UserStore;
 import java.util.List;
-import java.util.Map;
 
 /** Creating, finding and summarising projects. */
 public final class ProjectService {
@@ -33,9 +30,7 @@ public final class ProjectService {
         requireValid(title, description);
         return db.inTransaction(h -> {
             Project p = insertWithSlug(h, title, kind, description);
-            UserStore.addMember(h, p.id(), owner.id(), Role.OWNER.label());
-            AuditStore.record(h, p.id(), owner.id(), owner.username(), "team.add", "user " + owner.username(),
-                    Map.of("role", Role.OWNER.label(), "was", ""));
+            TeamService.put(h, p, owner.username(), Role.OWNER, owner);
             return p;
         });
     }

@@ -50,25 +50,28 @@ public final class TeamService {
 
     /** Adds a person (by user name) to the team, or changes their role if already a member. */
     public Member put(Project p, String username, Role role, User by) {
+        return db.inTransaction(h -> put(h, p, username, role, by));
+    }
+
+    /** {@link #put} inside the caller's transaction (a new project and its first owner are one unit). */
+    static Member put(org.jdbi.v3.core.Handle h, Project p, String username, Role role, User by) {
         String name = username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT);
-        return db.inTransaction(h -> {
-            User u = UserStore.findByName(h, name).orElseThrow(() -> new UserError(
-                    "no user named '" + name + "' (an administrator adds people with 'winnow user add NAME')"));
-            Optional<String> old = UserStore.role(h, p.id(), u.id());
-            if (old.isPresent()) {
-                if (old.get().equals("owner") && role != Role.OWNER && MembershipStore.owners(h, p.id()) <= 1) {
-                    throw new UserError("'" + name + "' is the project's only owner: make someone else owner first");
-                }
-                MembershipStore.setRole(h, p.id(), u.id(), role.label());
-            } else {
-                UserStore.addMember(h, p.id(), u.id(), role.label());
+        User u = UserStore.findByName(h, name).orElseThrow(() -> new UserError(
+                "no user named '" + name + "' (an administrator adds people with 'winnow user add NAME')"));
+        Optional<String> old = UserStore.role(h, p.id(), u.id());
+        if (old.isPresent()) {
+            if (old.get().equals("owner") && role != Role.OWNER && MembershipStore.owners(h, p.id()) <= 1) {
+                throw new UserError("'" + name + "' is the project's only owner: make someone else owner first");
             }
-            AuditStore.record(h, p.id(), by == null ? null : by.id(), by == null ? "cli" : by.username(),
-                    old.isPresent() ? "team.role" : "team.add", "user " + name,
-                    Map.of("role", role.label(), "was", old.orElse("")));
-            return MembershipStore.members(h, p.id()).stream().filter(m -> m.userId() == u.id()).findFirst()
-                    .orElseThrow();
-        });
+            MembershipStore.setRole(h, p.id(), u.id(), role.label());
+        } else {
+            UserStore.addMember(h, p.id(), u.id(), role.label());
+        }
+        AuditStore.record(h, p.id(), by == null ? null : by.id(), by == null ? "cli" : by.username(),
+                old.isPresent() ? "team.role" : "team.add", "user " + name,
+                Map.of("role", role.label(), "was", old.orElse("")));
+        return MembershipStore.members(h, p.id()).stream().filter(m -> m.userId() == u.id()).findFirst()
+                .orElseThrow();
     }
 
     /** Removes a member (never the last owner). */
