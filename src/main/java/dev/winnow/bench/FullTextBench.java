@@ -16,8 +16,6 @@ import dev.winnow.screen.Verdict;
 import dev.winnow.screen.Viewer;
 import dev.winnow.store.Database;
 import dev.winnow.store.StudyStore;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -49,14 +47,7 @@ public final class FullTextBench {
     public static List<Result> run(List<Integer> sizes, int requests) throws Exception {
         List<Result> out = new ArrayList<>();
         for (int size : sizes) {
-            Path dir = Files.createTempDirectory("winnow-bench-fulltext");
-            try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("bench.db"))) {
-                out.add(one(db, size, requests));
-            } finally {
-                try (var walk = Files.walk(dir)) {
-                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            }
+            out.add(ScratchDatabase.with("winnow-bench-fulltext", db -> one(db, size, requests)));
         }
         return out;
     }

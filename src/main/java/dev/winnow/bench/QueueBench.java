@@ -13,8 +13,6 @@ import dev.winnow.store.ProjectStore;
 import dev.winnow.store.StageStore;
 import dev.winnow.store.StudyStore;
 import dev.winnow.store.UserStore;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -43,14 +41,7 @@ public final class QueueBench {
     public static List<Result> run(List<Integer> sizes, int seedLabels, int steps) throws Exception {
         List<Result> out = new ArrayList<>();
         for (int size : sizes) {
-            Path dir = Files.createTempDirectory("winnow-bench-queue");
-            try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("bench.db"))) {
-                out.add(one(db, size, seedLabels, steps));
-            } finally {
-                try (var walk = Files.walk(dir)) {
-                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            }
+            out.add(ScratchDatabase.with("winnow-bench-queue", db -> one(db, size, seedLabels, steps)));
         }
         return out;
     }
